@@ -4,9 +4,37 @@ import java.util.List;
 
 /**
  * The typed settings of one node type. Each node type has one record implementing this, in its own package
- * under {@code dev.ivrflow.flow.nodes}. The exits a node can take depend on its settings (one per menu
- * option, intent, condition case or calendar range), so the settings name them.
+ * under {@code dev.ivrflow.flow.nodes}. The settings describe themselves, so the generic validator and the
+ * compiler need no per-type switch: the exits the node can take (one per menu option, intent, condition case
+ * or calendar range), the expressions and templates it holds, its prompts, the symbolic names it refers to,
+ * and the variables it writes. Pointers are JSON Pointers relative to the node's {@code settings} object.
  */
 public interface NodeSettings {
     List<ExitSpec> exits();
+
+    default List<ExpressionRef> expressions() {
+        return List.of();
+    }
+
+    default List<PromptRef> prompts() {
+        return List.of();
+    }
+
+    default List<SymbolRef> references() {
+        return List.of();
+    }
+
+    default List<VariableRef> writes() {
+        return List.of();
+    }
+
+    /** True when the node waits for the caller (digits, speech, a recording): loops need one. */
+    default boolean waitsForCaller() {
+        return false;
+    }
+
+    /** True when the node itself bounds how often a loop through it can run (retries, a loop count). */
+    default boolean boundsRetries() {
+        return false;
+    }
 }

@@ -1,0 +1,35 @@
+package dev.ivrflow.flow.nodes.play;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ivrflow.flow.model.*;
+
+import java.util.*;
+
+/** {@code play}: an audio file, URL or tone; with {@code bargeIn}, any key stops it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlaySettings(Prompt prompt, Boolean bargeIn) implements NodeSettings {
+
+    public boolean bargeInOrDefault() {
+        return Boolean.TRUE.equals(bargeIn);
+    }
+
+    @Override
+    public List<ExitSpec> exits() {
+        return List.of(ExitSpec.required("next", "after the audio"), ExitSpec.error());
+    }
+
+    @Override
+    public List<ExpressionRef> expressions() {
+        return Pointers.templates("/prompt", prompt);
+    }
+
+    @Override
+    public List<PromptRef> prompts() {
+        return prompt == null ? List.of() : List.of(new PromptRef("/prompt", prompt));
+    }
+
+    @Override
+    public List<SymbolRef> references() {
+        return Pointers.promptSymbols("/prompt", prompt);
+    }
+}

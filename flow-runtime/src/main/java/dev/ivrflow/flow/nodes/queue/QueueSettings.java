@@ -1,0 +1,54 @@
+package dev.ivrflow.flow.nodes.queue;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ivrflow.flow.model.*;
+
+import java.util.*;
+
+/**
+ * {@code queue}: put the caller in a call-center queue (mod_callcenter) for at most {@code maxWaitSeconds},
+ * optionally announcing the position and estimated wait every {@code announceEverySeconds}, and optionally
+ * offering a callback on {@code callbackDigit}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"queue", "maxWaitSeconds", "announcePosition", "announceEstimatedWait", "announceEverySeconds",
+        "offerCallback", "callbackDigit"})
+public record QueueSettings(String queue, Integer maxWaitSeconds, Boolean announcePosition,
+                            Boolean announceEstimatedWait, Integer announceEverySeconds, Boolean offerCallback,
+                            String callbackDigit) implements NodeSettings {
+
+    public int maxWaitOrDefault() {
+        return maxWaitSeconds == null ? 300 : maxWaitSeconds;
+    }
+
+    public int announceEveryOrDefault() {
+        return announceEverySeconds == null ? 60 : announceEverySeconds;
+    }
+
+    public boolean callbackOffered() {
+        return Boolean.TRUE.equals(offerCallback);
+    }
+
+    public String callbackDigitOrDefault() {
+        return callbackDigit == null ? "1" : callbackDigit;
+    }
+
+    @Override
+    public List<ExitSpec> exits() {
+        List<ExitSpec> out = new ArrayList<>(List.of(
+                ExitSpec.required("answered", "an agent answered; taken after the agent hangs up"),
+                ExitSpec.required("timeout", "nobody answered within the maximum wait"),
+                ExitSpec.optional("noAgents", "timeout", "no agent is logged in"),
+                ExitSpec.optional("full", "timeout", "the queue is full"),
+                ExitSpec.optional("abandoned", null, "the caller hung up while waiting")));
+        if (callbackOffered()) out.add(ExitSpec.required("callback", "the caller asked to be called back"));
+        out.add(ExitSpec.error());
+        return out;
+    }
+
+    @Override
+    public List<SymbolRef> references() {
+        return queue == null ? List.of() : List.of(new SymbolRef("/queue", SymbolKind.QUEUE, queue));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ivrflow.flow.port;
+
+import java.time.Duration;
+
+/** Enter {@code queue} (the real queue name the environment bound) for at most {@code maxWait}. */
+public record QueueRequest(String queue, Duration maxWait, boolean announcePosition, boolean announceEstimatedWait,
+                           Duration announceEvery, String callbackDigit) {
+}

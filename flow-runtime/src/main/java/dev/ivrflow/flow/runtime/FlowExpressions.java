@@ -1,0 +1,21 @@
+package dev.ivrflow.flow.runtime;
+
+import java.util.Map;
+
+/**
+ * A flow's expressions and templates, compiled once when the flow is compiled and looked up by their source at
+ * run time. Errors come back as {@link NodeFailure} with the expression engine's message.
+ */
+public interface FlowExpressions {
+
+    Object evaluate(String source, Scope scope);
+
+    boolean test(String source, Scope scope);
+
+    String render(String template, Scope scope);
+
+    /** What an expression can read: flow variables, call data, node results, and the last node's result. */
+    record Scope(Map<String, Object> variables, Map<String, Object> call, Map<String, Object> nodes,
+                 Map<String, Object> last) {
+    }
+}
