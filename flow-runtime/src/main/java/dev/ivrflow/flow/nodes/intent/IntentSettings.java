@@ -11,9 +11,8 @@ import java.util.*;
  * {@code acceptThreshold} the intent's exit is taken; below it, {@code fallback}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"text", "intents", "acceptThreshold", "confirmThreshold", "context"})
-public record IntentSettings(String text, List<IntentDef> intents, Double acceptThreshold, Double confirmThreshold,
-                             String context) implements NodeSettings {
+@JsonPropertyOrder({"text", "intents", "acceptThreshold", "context"})
+public record IntentSettings(String text, List<IntentDef> intents, Double acceptThreshold, String context) implements NodeSettings {
 
     public static final String DEFAULT_TEXT = "last.transcript";
 
