@@ -4,6 +4,7 @@ import dev.ivrflow.flow.expr.CompiledExpression;
 import dev.ivrflow.flow.expr.CompiledTemplate;
 import dev.ivrflow.flow.expr.EvalResult;
 import dev.ivrflow.flow.expr.EvaluationContext;
+import dev.ivrflow.flow.model.VariableType;
 import dev.ivrflow.flow.runtime.FlowExpressions;
 import dev.ivrflow.flow.runtime.NodeFailure;
 import dev.ivrflow.flow.runtime.Values;
@@ -23,6 +24,12 @@ final class CelFlowExpressions implements FlowExpressions {
     @Override
     public Object evaluate(String source, Scope scope) {
         return value(expression(source).evaluate(context(scope)), source);
+    }
+
+    @Override
+    public Object evaluateAs(String source, VariableType type, Scope scope) {
+        if (type == null) return evaluate(source, scope);
+        return value(expression(source).evaluateAs(context(scope), type), source);
     }
 
     @Override

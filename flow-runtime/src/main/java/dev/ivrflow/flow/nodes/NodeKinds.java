@@ -78,6 +78,19 @@ public final class NodeKinds {
         return simple.substring(simple.lastIndexOf('.') + 1);
     }
 
+    /** Settings of this type with every field unset: what a node dropped on the canvas starts with. */
+    public static NodeSettings emptySettings(NodeType type) {
+        Class<? extends NodeSettings> c = settingsClass(type);
+        var components = c.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+        try {
+            return c.getDeclaredConstructor(types).newInstance(new Object[components.length]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build empty settings for " + type.json(), e);
+        }
+    }
+
     public static String schemaResource(NodeType type) {
         return "/dev/ivrflow/flow/nodes/" + packageName(type) + "/" + type.json() + ".schema.json";
     }

@@ -400,6 +400,12 @@ public final class CallSession implements CallEvents {
         }
 
         @Override
+        public Object evaluateFor(String variable, String expression) {
+            var decl = owner.flow.flow().variablesOrEmpty().get(variable);
+            return owner.flow.expressions().evaluateAs(expression, decl == null ? null : decl.type(), scope());
+        }
+
+        @Override
         public boolean test(String expression) {
             return owner.flow.expressions().test(expression, scope());
         }

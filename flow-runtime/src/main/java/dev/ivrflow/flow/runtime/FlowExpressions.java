@@ -10,6 +10,9 @@ public interface FlowExpressions {
 
     Object evaluate(String source, Scope scope);
 
+    /** Evaluates for a variable of this type: an int widens to a double, any other mismatch fails. */
+    Object evaluateAs(String source, dev.ivrflow.flow.model.VariableType type, Scope scope);
+
     boolean test(String source, Scope scope);
 
     String render(String template, Scope scope);

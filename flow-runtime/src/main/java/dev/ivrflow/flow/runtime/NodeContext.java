@@ -48,6 +48,9 @@ public interface NodeContext<S extends NodeSettings> {
 
     Object evaluate(String expression);
 
+    /** Evaluates a value for a declared variable, converted to (and checked against) its declared type. */
+    Object evaluateFor(String variable, String expression);
+
     boolean test(String expression);
 
     String render(String template);

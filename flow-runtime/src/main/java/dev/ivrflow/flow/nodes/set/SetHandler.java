@@ -10,14 +10,14 @@ public final class SetHandler implements NodeHandler<SetSettings> {
     @Override
     public Step enter(NodeContext<SetSettings> ctx) {
         for (Assignment a : ctx.settings().assignOrEmpty()) {
-            Object value = ctx.evaluate(a.value());
             if (Assignment.CALL_LANGUAGE.equals(a.variable())) {
+                Object value = ctx.evaluate(a.value());
                 if (!(value instanceof String lang) || lang.isBlank()) {
                     throw new NodeFailure("call.language must be set to a language tag, got " + value);
                 }
                 ctx.setLanguage(lang);
             } else {
-                ctx.setVariable(a.variable(), value);
+                ctx.setVariable(a.variable(), ctx.evaluateFor(a.variable(), a.value()));
             }
         }
         return Step.take("next");
