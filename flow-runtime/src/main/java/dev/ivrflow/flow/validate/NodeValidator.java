@@ -1,0 +1,40 @@
+package dev.ivrflow.flow.validate;
+
+import dev.ivrflow.flow.model.Environment;
+import dev.ivrflow.flow.model.ExpressionRef;
+import dev.ivrflow.flow.model.NodeSettings;
+import dev.ivrflow.flow.model.VariableType;
+
+import java.util.List;
+
+/**
+ * The checks of one node type, beyond what every node gets from the settings' descriptors (exits, expressions,
+ * prompts, symbolic names, variables written). One implementation per node type, registered in
+ * {@code dev.ivrflow.flow.nodes.NodeValidators}. The settings may come from code rather than the schema-checked
+ * reader, so any field may be null and any list may hold nulls.
+ */
+public interface NodeValidator<S extends NodeSettings> {
+
+    void validate(NodeCheck<S> check);
+
+    /**
+     * The exits the node can take. By default the ones its settings declare; a node whose exits also depend on
+     * the environment (a shared calendar's ranges) says so here.
+     */
+    default NodeExits exits(S settings, Environment environment) {
+        return NodeExits.of(settings.exits());
+    }
+
+    /** Nodes this one continues at without an exit (a goto's target): edges of the flow graph too. */
+    default List<String> jumps(S settings) {
+        return List.of();
+    }
+
+    /**
+     * The type an expression of these settings must give, or null for any. A condition needs a bool, an
+     * assignment the type of its variable; that catches {@code when: "tier"} before a call does.
+     */
+    default VariableType expectedType(NodeCheck<S> check, ExpressionRef expression) {
+        return null;
+    }
+}
