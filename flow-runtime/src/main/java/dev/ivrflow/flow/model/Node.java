@@ -12,7 +12,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "type", "label", "settings", "exits"})
-public record Node(String id, NodeType type, String label, NodeSettings settings, Map<String, String> exits) {
+public record Node(String id, NodeType type, String label, NodeSettings settings,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> exits) {
 
     public Node {
         exits = exits == null ? Map.of() : Maps.sortedCopy(exits);

@@ -18,7 +18,7 @@ public record Prompt(Map<String, PromptVariant> byLanguage) {
         byLanguage = Maps.sortedCopy(byLanguage);
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Prompt of(Map<String, PromptVariant> byLanguage) {
         return new Prompt(byLanguage);
     }

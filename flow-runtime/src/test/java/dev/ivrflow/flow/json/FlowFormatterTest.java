@@ -29,7 +29,7 @@ class FlowFormatterTest {
                           "defaultLanguage": "en-US",
                           "start": "end",
                           "nodes": [
-                            { "id": "end", "type": "hangup", "settings": {}, "exits": {} }
+                            { "id": "end", "type": "hangup", "settings": {} }
                           ],
                           "layout": {
                             "end": { "x": 1, "y": 2 }

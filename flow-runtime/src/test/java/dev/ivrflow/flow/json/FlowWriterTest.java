@@ -56,8 +56,7 @@ class FlowWriterTest {
                     {
                       "id": "end",
                       "type": "hangup",
-                      "settings": { "cause": "busy" },
-                      "exits": {}
+                      "settings": { "cause": "busy" }
                     }
                   ],
                   "layout": {

@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code callerName}: set the caller name agents see (a template, e.g. "VIP {{customerName}}"). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name"})
 public record CallerNameSettings(String name) implements NodeSettings {
 
     @Override

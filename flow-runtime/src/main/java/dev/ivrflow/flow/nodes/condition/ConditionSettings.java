@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code condition}: the first case whose expression is true wins; none true takes {@code else}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"cases"})
 public record ConditionSettings(List<ConditionCase> cases) implements NodeSettings {
 
     public List<ConditionCase> casesOrEmpty() {

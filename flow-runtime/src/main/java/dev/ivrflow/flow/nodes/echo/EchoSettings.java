@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code echo}: the caller hears themself, a line test, for at most {@code maxSeconds} (default 60). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"maxSeconds"})
 public record EchoSettings(Integer maxSeconds) implements NodeSettings {
 
     public int maxSecondsOrDefault() {

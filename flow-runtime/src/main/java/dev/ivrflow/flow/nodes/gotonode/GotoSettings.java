@@ -11,6 +11,7 @@ import java.util.*;
  * the flow that called it (in a top-level flow the call ends normally).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"target", "returnToParent"})
 public record GotoSettings(String target, Boolean returnToParent) implements NodeSettings {
 
     public boolean returns() {

@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code hangup}: end the call with a cause: {@code normal} (the default), {@code busy} or {@code unavailable}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"cause"})
 public record HangupSettings(String cause) implements NodeSettings {
 
     public String causeOrDefault() {

@@ -12,6 +12,7 @@ import java.util.*;
  * is written to {@code counter} when given.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"times", "counter"})
 public record LoopSettings(Integer times, String counter) implements NodeSettings {
 
     @Override

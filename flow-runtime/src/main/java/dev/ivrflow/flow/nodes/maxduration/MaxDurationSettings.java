@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code maxDuration}: the call is hung up {@code seconds} after this node, wherever it is by then. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"seconds"})
 public record MaxDurationSettings(Integer seconds) implements NodeSettings {
 
     @Override

@@ -1,12 +1,14 @@
 package dev.ivrflow.flow.nodes.play;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ivrflow.flow.model.*;
 
 import java.util.*;
 
 /** {@code play}: an audio file, URL or tone; with {@code bargeIn}, any key stops it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"prompt", "bargeIn"})
 public record PlaySettings(Prompt prompt, Boolean bargeIn) implements NodeSettings {
 
     public boolean bargeInOrDefault() {

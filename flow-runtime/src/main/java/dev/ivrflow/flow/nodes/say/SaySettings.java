@@ -1,12 +1,14 @@
 package dev.ivrflow.flow.nodes.say;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ivrflow.flow.model.*;
 
 import java.util.*;
 
 /** {@code say}: text-to-speech, one text per language (with {@code {{expr}}} templates, SSML allowed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"text", "voice", "bargeIn"})
 public record SaySettings(Map<String, String> text, String voice, Boolean bargeIn) implements NodeSettings {
 
     public SaySettings {

@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code set}: assign variables in order; a later assignment sees the earlier ones. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"assign"})
 public record SetSettings(List<Assignment> assign) implements NodeSettings {
 
     public List<Assignment> assignOrEmpty() {

@@ -8,6 +8,7 @@ import java.util.*;
 
 /** {@code wait}: pause for a number of seconds (the caller hears silence or the channel's hold audio). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"seconds"})
 public record WaitSettings(Double seconds) implements NodeSettings {
 
     @Override
