@@ -1,11 +1,30 @@
 package dev.ivrflow.app;
 
+import dev.ivrflow.flow.FlowToolkit;
+import dev.ivrflow.flow.cli.FlowCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
+import java.util.Arrays;
+
+/**
+ * The application. {@code java -jar ivr-app.jar} serves the designer, the API and the runtime;
+ * {@code java -jar ivr-app.jar flow <command> ...} runs the flow command line without starting a server.
+ */
 @SpringBootApplication
 public class IvrApplication {
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("flow")) {
+            System.exit(new FlowCli(new FlowToolkit(), System.out, System.err)
+                    .run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(IvrApplication.class, args);
+    }
+
+    @Bean
+    FlowToolkit flowToolkit() {
+        return new FlowToolkit();
     }
 }
