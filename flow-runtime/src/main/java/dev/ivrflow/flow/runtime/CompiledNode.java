@@ -18,7 +18,9 @@ public final class CompiledNode {
         this.node = node;
         Map<String, ExitSpec> specs = new HashMap<>();
         for (ExitSpec e : node.settings().exits()) specs.put(e.name(), e);
-        Map<String, String> resolved = new HashMap<>();
+        // A wired exit always leads to its target, even one the settings cannot list up front (the named ranges of
+        // a shared calendar that the environment defines).
+        Map<String, String> resolved = new HashMap<>(node.exits());
         for (ExitSpec e : specs.values()) {
             String target = resolve(e.name(), specs, 0);
             if (target != null) resolved.put(e.name(), target);

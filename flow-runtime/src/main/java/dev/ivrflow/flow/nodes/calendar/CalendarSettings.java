@@ -26,6 +26,7 @@ public record CalendarSettings(CalendarSpec calendar, String ref) implements Nod
                 if (r.name() != null) out.add(ExitSpec.required(r.name(), "within the range " + r.name()));
             });
         }
+        out.add(ExitSpec.error());
         return out;
     }
 
