@@ -25,7 +25,9 @@ public record ExitCoverage(Set<String> wired, Set<String> taken) {
         for (SimulationResult r : runs) {
             for (JournalEvent e : r.journal()) {
                 if (e.kind() == JournalEvent.Kind.EXIT_TAKEN && flow.id().equals(e.flowId())) {
-                    String key = e.nodeId() + "." + e.exit();
+                    // An unwired optional exit (timeout) exercises the wire it falls back to (failure).
+                    Object via = e.detail().get("via");
+                    String key = e.nodeId() + "." + (via != null ? via : e.exit());
                     if (wired.contains(key)) taken.add(key);
                 }
             }

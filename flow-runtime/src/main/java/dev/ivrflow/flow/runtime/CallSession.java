@@ -184,7 +184,8 @@ public final class CallSession implements CallEvents {
 
     private Step exit(String exit) {
         String target = current.targetOf(exit);
-        journal(Kind.EXIT_TAKEN, current, exit, target == null ? Map.of() : Map.of("target", target));
+        String via = current.wiredExitOf(exit);
+        journal(Kind.EXIT_TAKEN, current, exit, target == null ? Map.of() : Map.of("target", target, "via", via));
         if (target == null) return fallback("exit '" + exit + "' of node '" + current.id() + "' is not wired");
         return new Step.Jump(target);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 public final class CompiledNode {
     private final Node node;
     private final Map<String, String> resolvedExits;
+    private final Map<String, String> wiredExits;
 
     public CompiledNode(Node node) {
         this.node = node;
@@ -20,20 +21,24 @@ public final class CompiledNode {
         for (ExitSpec e : node.settings().exits()) specs.put(e.name(), e);
         // A wired exit always leads to its target, even one the settings cannot list up front (the named ranges of
         // a shared calendar that the environment defines).
-        Map<String, String> resolved = new HashMap<>(node.exits());
+        Map<String, String> wired = new HashMap<>();
+        node.exits().keySet().forEach(exit -> wired.put(exit, exit));
         for (ExitSpec e : specs.values()) {
-            String target = resolve(e.name(), specs, 0);
-            if (target != null) resolved.put(e.name(), target);
+            String via = wiredExit(e.name(), specs, 0);
+            if (via != null) wired.put(e.name(), via);
         }
+        Map<String, String> resolved = new HashMap<>();
+        wired.forEach((exit, via) -> resolved.put(exit, node.exits().get(via)));
+        this.wiredExits = Map.copyOf(wired);
         this.resolvedExits = Map.copyOf(resolved);
     }
 
-    private String resolve(String exit, Map<String, ExitSpec> specs, int depth) {
-        String wired = node.exits().get(exit);
-        if (wired != null) return wired;
+    /** Follows the fall-back chain of unwired optional exits to the first wired one. */
+    private String wiredExit(String exit, Map<String, ExitSpec> specs, int depth) {
+        if (node.exits().containsKey(exit)) return exit;
         ExitSpec spec = specs.get(exit);
         if (spec == null || spec.otherwise() == null || depth > specs.size()) return null;
-        return resolve(spec.otherwise(), specs, depth + 1);
+        return wiredExit(spec.otherwise(), specs, depth + 1);
     }
 
     public Node node() {
@@ -47,5 +52,10 @@ public final class CompiledNode {
     /** The node this exit leads to (after the fall-back chain of unwired optional exits), or null. */
     public String targetOf(String exit) {
         return resolvedExits.get(exit);
+    }
+
+    /** The wired exit that taking {@code exit} follows: itself, or the one it falls back to; null if none. */
+    public String wiredExitOf(String exit) {
+        return wiredExits.get(exit);
     }
 }
