@@ -1,5 +1,7 @@
 package dev.ivrflow.flow.validate;
 
+import dev.ivrflow.flow.model.NodeSettings;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +26,16 @@ public final class FieldChecks {
         return false;
     }
 
-    /** Reports {@code SETTING_OUT_OF_RANGE} when a value is set and outside {@code [min, max]}. */
-    public static void inRange(NodeCheck<?> check, String pointer, Number value, double min, double max, String unit) {
-        if (value == null) return;
-        double v = value.doubleValue();
-        if (v >= min && v <= max) return;
-        check.error(ValidationCodes.SETTING_OUT_OF_RANGE, pointer, "\"" + field(pointer) + "\" is " + value
-                + "; it must be from " + number(min) + " to " + number(max) + unitSuffix(unit) + ".");
-    }
-
-    /** Like {@link #inRange} with {@code min} itself excluded: for durations that must be more than zero. */
-    public static void aboveUpTo(NodeCheck<?> check, String pointer, Number value, double min, double max, String unit) {
-        if (value == null) return;
-        double v = value.doubleValue();
-        if (v > min && v <= max) return;
-        check.error(ValidationCodes.SETTING_OUT_OF_RANGE, pointer, "\"" + field(pointer) + "\" is " + value
-                + "; it must be more than " + number(min) + " and at most " + number(max) + unitSuffix(unit) + ".");
+    /**
+     * Reports {@code SETTING_OUT_OF_RANGE} when the field is set and outside its range. Only the node type rule
+     * calls this, for the ranges each validator declares: a range checked anywhere else would escape the test
+     * that keeps validator and schema in step.
+     */
+    static <S extends NodeSettings> void inRange(NodeCheck<S> check, FieldRange<S> range) {
+        Number value = range.value().apply(check.settings());
+        if (value == null || range.contains(value.doubleValue())) return;
+        check.error(ValidationCodes.SETTING_OUT_OF_RANGE, range.pointer(), "\"" + field(range.pointer()) + "\" is "
+                + value + "; it must be " + range.describe() + ".");
     }
 
     /** Reports {@code SETTING_INVALID} when a value is set and not one of {@code allowed}. */
@@ -63,13 +59,5 @@ public final class FieldChecks {
     static String field(String pointer) {
         String last = pointer.substring(pointer.lastIndexOf('/') + 1);
         return last.replace("~1", "/").replace("~0", "~");
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    private static String unitSuffix(String unit) {
-        return unit == null || unit.isEmpty() ? "" : " " + unit;
     }
 }

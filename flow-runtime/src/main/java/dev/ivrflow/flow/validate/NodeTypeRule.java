@@ -4,7 +4,7 @@ import dev.ivrflow.flow.model.NodeSettings;
 
 import static dev.ivrflow.flow.validate.Severity.ERROR;
 
-/** Runs each node's own validator (see {@code NodeValidators}) on its settings. */
+/** Runs each node's own validator (see {@code NodeValidators}) on its settings, and checks the ranges it declares. */
 final class NodeTypeRule implements FlowRule {
 
     @Override
@@ -13,7 +13,9 @@ final class NodeTypeRule implements FlowRule {
             if (!n.usable() || !context.validators.types().contains(n.node().type())) continue;
             NodeValidator<NodeSettings> validator = context.validators.get(n.node().type());
             try {
-                validator.validate(new NodeCheck<>(context, n, n.settings(), issues));
+                NodeCheck<NodeSettings> check = new NodeCheck<>(context, n, n.settings(), issues);
+                validator.validate(check);
+                for (FieldRange<NodeSettings> range : validator.ranges()) FieldChecks.inRange(check, range);
             } catch (RuntimeException e) {
                 issues.node(ERROR, ValidationCodes.VALIDATOR_FAILED, n.node(), n.index(), null,
                         DocumentPointers.node(n.index()) + "/settings", "its settings could not be fully checked ("

@@ -18,6 +18,15 @@ public interface NodeValidator<S extends NodeSettings> {
     void validate(NodeCheck<S> check);
 
     /**
+     * The bounds of the settings' numeric fields, checked on every node of the type after {@link #validate}. They
+     * are the schema's bounds for the same fields (a test compares them), so declare every bounded field here
+     * rather than checking it in {@code validate}.
+     */
+    default List<FieldRange<S>> ranges() {
+        return List.of();
+    }
+
+    /**
      * The exits the node can take. By default the ones its settings declare; a node whose exits also depend on
      * the environment (a shared calendar's ranges) says so here.
      */

@@ -87,6 +87,48 @@ class SchemaRecordsAgreementTest {
         assertThat(disagreements).isEmpty();
     }
 
+    @Test
+    void shouldStateEveryOrDefaultValueAsTheSchemaDefaultOfItsField() throws Exception {
+        // given: each xOrDefault() of a settings record, and the field it stands in for (x, xSeconds or xMs)
+        List<String> disagreements = new ArrayList<>();
+        for (NodeType type : NodeType.values()) {
+            Class<?> settings = NodeKinds.settingsClass(type);
+            JsonNode properties = flowSchema.at("/$defs/" + FlowSchema.settingsDef(type) + "/properties");
+            Object omitted = MAPPER.treeToValue(MAPPER.createObjectNode(), settings);
+            for (Method m : derived(settings)) {
+                if (!m.getName().endsWith("OrDefault")) continue;
+                String stem = m.getName().substring(0, m.getName().length() - "OrDefault".length());
+                List<String> fields = properties.propertyNames().stream()
+                        .filter(p -> p.equals(stem) || p.equals(stem + "Seconds") || p.equals(stem + "Ms")).toList();
+                String where = type.json() + "." + m.getName() + "()";
+                // when
+                if (fields.size() != 1) {
+                    disagreements.add(where + " stands in for no single field of the schema, but for " + fields);
+                    continue;
+                }
+                JsonNode stated = properties.get(fields.getFirst()).get("default");
+                Object value = m.invoke(omitted);
+                // then
+                if (stated == null) {
+                    disagreements.add(where + " is " + value + ", but the schema gives " + fields.getFirst()
+                            + " no default");
+                } else if (!Objects.equals(value, MAPPER.treeToValue(stated, boxed(m.getReturnType())))) {
+                    disagreements.add(where + " is " + value + ", but the schema's default for " + fields.getFirst()
+                            + " is " + stated);
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (type == int.class) return Integer.class;
+        if (type == long.class) return Long.class;
+        if (type == double.class) return Double.class;
+        if (type == boolean.class) return Boolean.class;
+        return type;
+    }
+
     /** The record's own behaviour: public no-argument methods that are not its components or Object's. */
     private static List<Method> derived(Class<?> record) {
         List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();

@@ -1,6 +1,7 @@
 package dev.ivrflow.flow.nodes.ask;
 
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
@@ -11,16 +12,23 @@ import java.util.List;
 /** Speech recognition settings the recogniser accepts: one grammar, a confidence in [0, 1], sane timeouts. */
 public final class AskValidator implements NodeValidator<AskSettings> {
     static final List<String> BUILTINS = List.of("transcribe", "digits", "yesno");
+    static final List<FieldRange<AskSettings>> RANGES = List.of(
+            FieldRange.above("/noInputTimeoutSeconds", AskSettings::noInputTimeoutSeconds, 0, 60, "seconds"),
+            FieldRange.above("/recognitionTimeoutSeconds", AskSettings::recognitionTimeoutSeconds, 0, 120, "seconds"),
+            FieldRange.above("/speechCompleteTimeoutSeconds", AskSettings::speechCompleteTimeoutSeconds, 0, 10,
+                    "seconds"),
+            FieldRange.from("/minConfidence", AskSettings::minConfidence, 0, 1, null));
 
     @Override
     public void validate(NodeCheck<AskSettings> check) {
         AskSettings s = check.settings();
         FieldChecks.required(check, "/prompt", s.prompt(), "Choose what callers hear before they speak.");
-        FieldChecks.inRange(check, "/minConfidence", s.minConfidence(), 0, 1, null);
-        FieldChecks.aboveUpTo(check, "/noInputTimeoutSeconds", s.noInputTimeoutSeconds(), 0, 60, "seconds");
-        FieldChecks.aboveUpTo(check, "/recognitionTimeoutSeconds", s.recognitionTimeoutSeconds(), 0, 120, "seconds");
-        FieldChecks.aboveUpTo(check, "/speechCompleteTimeoutSeconds", s.speechCompleteTimeoutSeconds(), 0, 10, "seconds");
         if (s.grammar() != null) checkGrammar(check, s.grammar());
+    }
+
+    @Override
+    public List<FieldRange<AskSettings>> ranges() {
+        return RANGES;
     }
 
     private static void checkGrammar(NodeCheck<AskSettings> check, Grammar g) {

@@ -2,6 +2,7 @@ package dev.ivrflow.flow.nodes.http;
 
 import dev.ivrflow.flow.model.Pointers;
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.TemplateText;
@@ -19,9 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class HttpValidator implements NodeValidator<HttpSettings> {
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final int MIN_TIMEOUT_MS = 100;
-    /** Ten seconds of silence is already as much as a caller will sit through (the schema allows 60). */
-    static final int MAX_TIMEOUT_MS = 10_000;
+    /** Ten seconds of silence is already as much as a caller will sit through. */
+    static final FieldRange<HttpSettings> TIMEOUT =
+            FieldRange.from("/timeoutMs", HttpSettings::timeoutMs, 100, 10_000, "milliseconds");
     private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)*");
 
     @Override
@@ -32,7 +33,6 @@ public final class HttpValidator implements NodeValidator<HttpSettings> {
             checkUrl(check, s.url());
         }
         FieldChecks.oneOf(check, "/method", s.method(), METHODS);
-        FieldChecks.inRange(check, "/timeoutMs", s.timeoutMs(), MIN_TIMEOUT_MS, MAX_TIMEOUT_MS, "milliseconds");
         s.mapOrEmpty().forEach((variable, pointer) -> {
             String at = Pointers.join("/map", variable);
             if (pointer == null) {
@@ -44,6 +44,11 @@ public final class HttpValidator implements NodeValidator<HttpSettings> {
                         + " /customer/name or /items/0/id.");
             }
         });
+    }
+
+    @Override
+    public List<FieldRange<HttpSettings>> ranges() {
+        return List.of(TIMEOUT);
     }
 
     private static void checkUrl(NodeCheck<HttpSettings> check, String url) {

@@ -1,10 +1,12 @@
 package dev.ivrflow.flow.nodes.input;
 
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -16,29 +18,34 @@ import java.util.regex.PatternSyntaxException;
 public final class InputValidator implements NodeValidator<InputSettings> {
     /** FreeSWITCH's digit buffer is small, and nobody keys in more than a card number. */
     static final int MAX_LENGTH = 32;
-    static final int MAX_TRIES = 10;
+    static final List<FieldRange<InputSettings>> RANGES = List.of(
+            FieldRange.from("/minLength", InputSettings::minLength, 1, MAX_LENGTH, "digits"),
+            FieldRange.from("/maxLength", InputSettings::maxLength, 1, MAX_LENGTH, "digits"),
+            FieldRange.above("/timeoutSeconds", InputSettings::timeoutSeconds, 0, 60, "seconds"),
+            FieldRange.above("/interDigitTimeoutSeconds", InputSettings::interDigitTimeoutSeconds, 0, 30, "seconds"),
+            FieldRange.from("/maxTries", InputSettings::maxTries, 1, 10, "tries"));
 
     @Override
     public void validate(NodeCheck<InputSettings> check) {
         InputSettings s = check.settings();
         FieldChecks.required(check, "/prompt", s.prompt(), "Choose what callers hear before they key in digits.");
         FieldChecks.required(check, "/variable", s.variable(), "Choose the variable the digits are stored in.");
-        FieldChecks.inRange(check, "/minLength", s.minLength(), 1, MAX_LENGTH, "digits");
-        FieldChecks.inRange(check, "/maxLength", s.maxLength(), 1, MAX_LENGTH, "digits");
         if (s.minLengthOrDefault() > s.maxLengthOrDefault()) {
             check.error(ValidationCodes.SETTING_OUT_OF_RANGE, s.minLength() != null ? "/minLength" : "/maxLength",
                     "at least " + s.minLengthOrDefault() + " digits but at most " + s.maxLengthOrDefault()
                             + " are asked for, so no entry can pass. Make minLength at most maxLength.");
         }
-        FieldChecks.aboveUpTo(check, "/timeoutSeconds", s.timeoutSeconds(), 0, 60, "seconds");
-        FieldChecks.aboveUpTo(check, "/interDigitTimeoutSeconds", s.interDigitTimeoutSeconds(), 0, 30, "seconds");
-        FieldChecks.inRange(check, "/maxTries", s.maxTries(), 1, MAX_TRIES, "tries");
         String terminator = s.terminator();
         if (terminator != null && !terminator.isEmpty() && !terminator.matches("[0-9*#]")) {
             check.error(ValidationCodes.SETTING_INVALID, "/terminator", "the terminator \"" + terminator + "\" is not"
                     + " a single key a phone can send. Use # or *, or leave it empty for none.");
         }
         if (s.pattern() != null) checkPattern(check, s.pattern(), s.terminatorOrDefault());
+    }
+
+    @Override
+    public List<FieldRange<InputSettings>> ranges() {
+        return RANGES;
     }
 
     private static void checkPattern(NodeCheck<InputSettings> check, String pattern, String terminator) {

@@ -3,6 +3,7 @@ package dev.ivrflow.flow.nodes.intent;
 import dev.ivrflow.flow.validate.ExitNameCheck;
 import dev.ivrflow.flow.validate.ExitNameCheck.NamedExit;
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
@@ -15,11 +16,13 @@ import java.util.List;
  * they mean: so at least one intent, unique names, and a description or examples for each.
  */
 public final class IntentValidator implements NodeValidator<IntentSettings> {
+    /** At zero every guess would be accepted, however unsure, and fallback never taken. */
+    static final FieldRange<IntentSettings> ACCEPT_THRESHOLD =
+            FieldRange.above("/acceptThreshold", IntentSettings::acceptThreshold, 0, 1, null);
 
     @Override
     public void validate(NodeCheck<IntentSettings> check) {
         IntentSettings s = check.settings();
-        FieldChecks.aboveUpTo(check, "/acceptThreshold", s.acceptThreshold(), 0, 1, null);
         List<IntentDef> intents = s.intentsOrEmpty();
         if (intents.isEmpty()) {
             check.error(ValidationCodes.INTENT_LIST_EMPTY, "/intents", "no intents are declared, so every caller takes"
@@ -41,5 +44,10 @@ public final class IntentValidator implements NodeValidator<IntentSettings> {
             }
         }
         ExitNameCheck.check(check, named, check.exits().specs());
+    }
+
+    @Override
+    public List<FieldRange<IntentSettings>> ranges() {
+        return List.of(ACCEPT_THRESHOLD);
     }
 }

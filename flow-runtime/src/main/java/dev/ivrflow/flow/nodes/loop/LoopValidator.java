@@ -1,18 +1,23 @@
 package dev.ivrflow.flow.nodes.loop;
 
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 
+import java.util.List;
+
 /** The count is what makes a loop node a bound on the loop it sits in, so it must be there and modest. */
 public final class LoopValidator implements NodeValidator<LoopSettings> {
-    static final int MAX_TIMES = 100;
+    static final FieldRange<LoopSettings> TIMES = FieldRange.from("/times", LoopSettings::times, 1, 100, "times");
 
     @Override
     public void validate(NodeCheck<LoopSettings> check) {
-        LoopSettings s = check.settings();
-        if (FieldChecks.required(check, "/times", s.times(), "Enter how many times the body runs.")) {
-            FieldChecks.inRange(check, "/times", s.times(), 1, MAX_TIMES, "times");
-        }
+        FieldChecks.required(check, "/times", check.settings().times(), "Enter how many times the body runs.");
+    }
+
+    @Override
+    public List<FieldRange<LoopSettings>> ranges() {
+        return List.of(TIMES);
     }
 }

@@ -3,6 +3,7 @@ package dev.ivrflow.flow.nodes.menu;
 import dev.ivrflow.flow.validate.ExitNameCheck;
 import dev.ivrflow.flow.validate.ExitNameCheck.NamedExit;
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.Severity;
@@ -23,15 +24,15 @@ import java.util.regex.Pattern;
  */
 public final class MenuValidator implements NodeValidator<MenuSettings> {
     static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,10}");
-    static final int MAX_TRIES = 10;
+    static final List<FieldRange<MenuSettings>> RANGES = List.of(
+            FieldRange.above("/timeoutSeconds", MenuSettings::timeoutSeconds, 0, 60, "seconds"),
+            FieldRange.above("/interDigitTimeoutSeconds", MenuSettings::interDigitTimeoutSeconds, 0, 30, "seconds"),
+            FieldRange.from("/maxTries", MenuSettings::maxTries, 1, 10, "tries"));
 
     @Override
     public void validate(NodeCheck<MenuSettings> check) {
         MenuSettings s = check.settings();
         FieldChecks.required(check, "/prompt", s.prompt(), "Choose what callers hear before they choose.");
-        FieldChecks.inRange(check, "/maxTries", s.maxTries(), 1, MAX_TRIES, "tries");
-        FieldChecks.aboveUpTo(check, "/timeoutSeconds", s.timeoutSeconds(), 0, 60, "seconds");
-        FieldChecks.aboveUpTo(check, "/interDigitTimeoutSeconds", s.interDigitTimeoutSeconds(), 0, 30, "seconds");
         List<MenuOption> options = s.optionsOrEmpty();
         if (options.isEmpty()) {
             check.error(ValidationCodes.MENU_OPTIONS_EMPTY, "/options", "the menu has no options, so callers cannot"
@@ -52,6 +53,11 @@ public final class MenuValidator implements NodeValidator<MenuSettings> {
         ExitNameCheck.check(check, named, check.exits().specs());
         checkDigits(check, options);
         checkPhrases(check, options);
+    }
+
+    @Override
+    public List<FieldRange<MenuSettings>> ranges() {
+        return RANGES;
     }
 
     private static void checkOption(NodeCheck<MenuSettings> check, MenuOption o, int i) {

@@ -1,20 +1,25 @@
 package dev.ivrflow.flow.nodes.record;
 
-import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 
+import java.util.List;
+
 /** Bounds that keep a recording a message rather than an open microphone. */
 public final class RecordValidator implements NodeValidator<RecordSettings> {
-    static final int MAX_SECONDS = 3600;
-    static final int MAX_SILENCE_SECONDS = 60;
-    static final int MAX_SILENCE_THRESHOLD = 10_000;
+    static final List<FieldRange<RecordSettings>> RANGES = List.of(
+            FieldRange.from("/maxSeconds", RecordSettings::maxSeconds, 1, 3600, "seconds"),
+            FieldRange.from("/silenceSeconds", RecordSettings::silenceSeconds, 1, 60, "seconds"),
+            FieldRange.from("/silenceThreshold", RecordSettings::silenceThreshold, 0, 10_000, null));
 
+    /** Nothing beyond its ranges: the prompt and the variable are checked for every node. */
     @Override
     public void validate(NodeCheck<RecordSettings> check) {
-        RecordSettings s = check.settings();
-        FieldChecks.inRange(check, "/maxSeconds", s.maxSeconds(), 1, MAX_SECONDS, "seconds");
-        FieldChecks.inRange(check, "/silenceSeconds", s.silenceSeconds(), 1, MAX_SILENCE_SECONDS, "seconds");
-        FieldChecks.inRange(check, "/silenceThreshold", s.silenceThreshold(), 0, MAX_SILENCE_THRESHOLD, null);
+    }
+
+    @Override
+    public List<FieldRange<RecordSettings>> ranges() {
+        return RANGES;
     }
 }

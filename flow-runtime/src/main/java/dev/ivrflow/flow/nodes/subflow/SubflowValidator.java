@@ -6,11 +6,13 @@ import dev.ivrflow.flow.model.Pointers;
 import dev.ivrflow.flow.model.VariableDecl;
 import dev.ivrflow.flow.model.VariableType;
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.FlowCatalog;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,13 +21,14 @@ import java.util.Optional;
  * catalog says whether the version exists and, when it holds the flow, which variables inputs and outputs may use.
  */
 public final class SubflowValidator implements NodeValidator<SubflowSettings> {
+    static final FieldRange<SubflowSettings> VERSION =
+            FieldRange.atLeast("/version", SubflowSettings::version, 1, null);
 
     @Override
     public void validate(NodeCheck<SubflowSettings> check) {
         SubflowSettings s = check.settings();
         boolean hasFlow = FieldChecks.required(check, "/flow", s.flow(), "Choose the flow to run.");
         FieldChecks.required(check, "/version", s.version(), "Choose the published version to run.");
-        FieldChecks.inRange(check, "/version", s.version(), 1, Integer.MAX_VALUE, null);
         if (!hasFlow) return;
         if (s.flow().equals(check.flow().id())) {
             check.error(ValidationCodes.SUBFLOW_SELF, "/flow", "it runs this same flow, so every call would go deeper"
@@ -42,6 +45,11 @@ public final class SubflowValidator implements NodeValidator<SubflowSettings> {
             return;
         }
         child(check).ifPresent(child -> checkVariables(check, s, child));
+    }
+
+    @Override
+    public List<FieldRange<SubflowSettings>> ranges() {
+        return List.of(VERSION);
     }
 
     private static void checkVariables(NodeCheck<SubflowSettings> check, SubflowSettings s, Flow child) {

@@ -1,6 +1,7 @@
 package dev.ivrflow.flow.nodes.transfer;
 
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 public final class TransferValidator implements NodeValidator<TransferSettings> {
     static final List<String> MODES = List.of("bridge", "blind");
     static final List<String> KINDS = List.of("number", "sip", "user");
-    static final int MAX_RING_SECONDS = 600;
+    static final FieldRange<TransferSettings> RING_TIMEOUT =
+            FieldRange.from("/timeoutSeconds", TransferSettings::timeoutSeconds, 1, 600, "seconds");
     private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @Override
@@ -37,6 +39,10 @@ public final class TransferValidator implements NodeValidator<TransferSettings> 
             FieldChecks.required(check, "/gateway", s.gateway(), "Choose the gateway that places calls to phone"
                     + " numbers.");
         }
-        FieldChecks.inRange(check, "/timeoutSeconds", s.timeoutSeconds(), 1, MAX_RING_SECONDS, "seconds");
+    }
+
+    @Override
+    public List<FieldRange<TransferSettings>> ranges() {
+        return List.of(RING_TIMEOUT);
     }
 }

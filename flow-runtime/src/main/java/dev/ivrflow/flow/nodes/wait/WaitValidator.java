@@ -1,18 +1,24 @@
 package dev.ivrflow.flow.nodes.wait;
 
 import dev.ivrflow.flow.validate.FieldChecks;
+import dev.ivrflow.flow.validate.FieldRange;
 import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 
+import java.util.List;
+
 /** A pause longer than five minutes is dead air that callers hang up on; a queue or hold music fits better. */
 public final class WaitValidator implements NodeValidator<WaitSettings> {
-    static final double MAX_SECONDS = 300;
+    static final FieldRange<WaitSettings> SECONDS =
+            FieldRange.above("/seconds", WaitSettings::seconds, 0, 300, "seconds");
 
     @Override
     public void validate(NodeCheck<WaitSettings> check) {
-        Double seconds = check.settings().seconds();
-        if (FieldChecks.required(check, "/seconds", seconds, "Enter how many seconds to pause.")) {
-            FieldChecks.aboveUpTo(check, "/seconds", seconds, 0, MAX_SECONDS, "seconds");
-        }
+        FieldChecks.required(check, "/seconds", check.settings().seconds(), "Enter how many seconds to pause.");
+    }
+
+    @Override
+    public List<FieldRange<WaitSettings>> ranges() {
+        return List.of(SECONDS);
     }
 }
