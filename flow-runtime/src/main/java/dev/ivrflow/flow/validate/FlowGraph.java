@@ -1,45 +1,52 @@
 package dev.ivrflow.flow.validate;
 
 import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.BreadthFirstIterator;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The flow as a directed graph of node ids: an edge for each wired exit the node can take and for each goto
- * target. Only the first node of each id is a vertex, since that is the one the runtime runs.
+ * target. Only the first node of each id is a vertex, since that is the one the runtime runs. The steps behind
+ * the edges are kept, so a rule can ask about the graph left when some of them are not taken.
  */
 final class FlowGraph {
-    private final Graph<String, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
-
-    private FlowGraph() {
+    /** One way from a node to the next: a wired exit, or (with {@code exit} null) a jump such as a goto's. */
+    record Step(NodeFacts from, String exit, String to) {
     }
 
-    static FlowGraph of(FlowContext context) {
-        FlowGraph g = new FlowGraph();
-        List<NodeFacts> nodes = context.primaryNodes();
-        for (NodeFacts n : nodes) g.graph.addVertex(n.id());
+    private final List<NodeFacts> nodes;
+    private final List<Step> steps = new ArrayList<>();
+    private final Graph<String, DefaultEdge> graph;
+
+    private FlowGraph(List<NodeFacts> nodes) {
+        this.nodes = nodes;
+        Set<String> ids = new HashSet<>();
+        for (NodeFacts n : nodes) ids.add(n.id());
         for (NodeFacts n : nodes) {
             for (Map.Entry<String, String> wired : n.node().exits().entrySet()) {
                 // An exit the node cannot take is never followed, so it makes neither a path nor a loop.
                 boolean takeable = !n.usable() || !n.exits().complete() || n.exits().declares(wired.getKey());
-                if (takeable) g.link(n.id(), wired.getValue());
+                if (takeable && ids.contains(wired.getValue())) {
+                    steps.add(new Step(n, wired.getKey(), wired.getValue()));
+                }
             }
-            for (String target : n.jumps()) g.link(n.id(), target);
+            for (String target : n.jumps()) if (ids.contains(target)) steps.add(new Step(n, null, target));
         }
-        return g;
+        this.graph = build(step -> true);
     }
 
-    private void link(String from, String to) {
-        if (to != null && graph.containsVertex(to)) graph.addEdge(from, to);
+    static FlowGraph of(FlowContext context) {
+        return new FlowGraph(context.primaryNodes());
     }
 
     Set<String> reachableFrom(Collection<String> roots) {
@@ -50,14 +57,26 @@ final class FlowGraph {
         return out;
     }
 
-    /** The strongly connected components a call can go round: more than one node, or a node leading to itself. */
-    List<Set<String>> loops() {
-        return new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets().stream()
-                .filter(c -> c.size() > 1 || graph.containsEdge(c.iterator().next(), c.iterator().next()))
+    /**
+     * The strongly connected components a call can go round using only the steps {@code taken} keeps: more than
+     * one node, or a node leading to itself.
+     */
+    List<Set<String>> loops(Predicate<Step> taken) {
+        Graph<String, DefaultEdge> kept = build(taken);
+        return new KosarajuStrongConnectivityInspector<>(kept).stronglyConnectedSets().stream()
+                .filter(c -> c.size() > 1 || kept.containsEdge(c.iterator().next(), c.iterator().next()))
                 .toList();
     }
 
-    List<String> successors(String id) {
-        return Graphs.successorListOf(graph, id);
+    /** The steps {@code taken} keeps that leave {@code from}, in the order the node lists its exits. */
+    List<Step> stepsFrom(String from, Predicate<Step> taken) {
+        return steps.stream().filter(s -> s.from().id().equals(from) && taken.test(s)).toList();
+    }
+
+    private Graph<String, DefaultEdge> build(Predicate<Step> taken) {
+        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (NodeFacts n : nodes) g.addVertex(n.id());
+        for (Step s : steps) if (taken.test(s)) g.addEdge(s.from().id(), s.to());
+        return g;
     }
 }

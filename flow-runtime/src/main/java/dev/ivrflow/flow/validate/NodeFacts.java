@@ -9,6 +9,7 @@ import dev.ivrflow.flow.model.SymbolRef;
 import dev.ivrflow.flow.model.VariableRef;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the checks need to know about one node, read once and defensively: the settings' descriptors may throw
@@ -16,10 +17,14 @@ import java.util.List;
  *
  * @param settings the settings, or null when they are missing, of the wrong type, or unreadable ({@code problem})
  * @param primary  true for the first node with its id: the one the runtime runs, so the one graph rules follow
+ * @param waits    the node waits for the caller, so time passes there (see {@code NodeSettings.waitsForCaller})
+ * @param responseExits exits taken only when someone responds (see {@link NodeValidator#responseExits})
+ * @param countedExits  exits a count bounds (see {@link NodeValidator#countedExits})
  */
 record NodeFacts(Node node, int index, boolean primary, NodeSettings settings, NodeExits exits, List<String> jumps,
                  List<ExpressionRef> expressions, List<PromptRef> prompts, List<SymbolRef> references,
-                 List<VariableRef> writes, boolean waits, boolean bounds, Problem problem) {
+                 List<VariableRef> writes, boolean waits, Set<String> responseExits, Set<String> countedExits,
+                 Problem problem) {
 
     /** Why the settings cannot be used; {@code field} is "type" or "settings", where the designer shows it. */
     record Problem(String code, String field, String message) {
@@ -27,7 +32,7 @@ record NodeFacts(Node node, int index, boolean primary, NodeSettings settings, N
 
     static NodeFacts unusable(Node node, int index, boolean primary, Problem problem) {
         return new NodeFacts(node, index, primary, null, NodeExits.atLeast(List.of()), List.of(), List.of(), List.of(),
-                List.of(), List.of(), false, false, problem);
+                List.of(), List.of(), false, Set.of(), Set.of(), problem);
     }
 
     boolean usable() {

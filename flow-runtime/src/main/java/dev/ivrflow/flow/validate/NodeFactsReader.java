@@ -8,7 +8,9 @@ import dev.ivrflow.flow.nodes.NodeValidators;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Reads a node's facts, turning every way its settings can be unusable into a {@link NodeFacts.Problem}. */
 final class NodeFactsReader {
@@ -53,9 +55,16 @@ final class NodeFactsReader {
                 ? validators.get(node.type()) : null;
         NodeExits exits = validator == null ? NodeExits.of(settings.exits()) : validator.exits(settings, environment);
         List<String> jumps = validator == null ? List.of() : nonNull(() -> validator.jumps(settings));
+        Set<String> responses = validator == null ? Set.of() : nonNullSet(validator.responseExits(settings));
+        Set<String> counted = validator == null ? Set.of() : nonNullSet(validator.countedExits(settings));
         return new NodeFacts(node, index, primary, settings, exits == null ? NodeExits.of(List.of()) : exits, jumps,
                 nonNull(settings::expressions), nonNull(settings::prompts), nonNull(settings::references),
-                nonNull(settings::writes), settings.waitsForCaller(), settings.boundsRetries(), null);
+                nonNull(settings::writes), settings.waitsForCaller(), responses, counted, null);
+    }
+
+    private static Set<String> nonNullSet(Set<String> set) {
+        if (set == null) return Set.of();
+        return set.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     private static <T> List<T> nonNull(Supplier<List<T>> list) {

@@ -6,6 +6,7 @@ import dev.ivrflow.flow.model.NodeSettings;
 import dev.ivrflow.flow.model.VariableType;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checks of one node type, beyond what every node gets from the settings' descriptors (exits, expressions,
@@ -37,6 +38,24 @@ public interface NodeValidator<S extends NodeSettings> {
     /** Nodes this one continues at without an exit (a goto's target): edges of the flow graph too. */
     default List<String> jumps(S settings) {
         return List.of();
+    }
+
+    /**
+     * The exits taken only when someone responds: the caller presses a key, speaks or leaves a message (a menu's
+     * options and invalid, an input's next), or the other side answers (a queue's answered). A caller who stays
+     * silent never takes them, so the loop rule leaves them out when it looks for loops silence goes round; but
+     * when an unwired exit silence takes falls back to one of them (a record's noInput to next), it follows that one.
+     */
+    default Set<String> responseExits(S settings) {
+        return Set.of();
+    }
+
+    /**
+     * The exits a count bounds: the node takes them a fixed number of times in a row and then another exit (a loop
+     * node's body). A loop through one of them ends, so the loop rule leaves them out.
+     */
+    default Set<String> countedExits(S settings) {
+        return Set.of();
     }
 
     /**

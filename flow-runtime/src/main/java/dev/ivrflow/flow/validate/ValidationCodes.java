@@ -37,8 +37,10 @@ public final class ValidationCodes {
     public static final String EXIT_NAME_DUPLICATE = "EXIT_NAME_DUPLICATE";
     public static final String EXIT_NAME_MISSING = "EXIT_NAME_MISSING";
 
-    // Loops (one issue per strongly connected component).
+    // Loops: one issue per loop (strongly connected component), on its first node.
+    /** ERROR: a loop in which nothing waits for the caller and no loop node counts: it spins until the step limit. */
     public static final String LOOP_WITHOUT_WAIT = "LOOP_WITHOUT_WAIT";
+    /** ERROR: a loop a caller who stays silent goes round forever, with no loop node's body on it. */
     public static final String LOOP_UNBOUNDED = "LOOP_UNBOUNDED";
 
     // Variables and expressions.

@@ -98,7 +98,8 @@ class RealisticFlowTest {
                         "open", "main", "closed", "nowhere")
                 .node("main", new MenuSettings(null, List.of(option("sales", "1"), option("support", "1"),
                         option("billing", "12")), null, null, null, null, null, null, null, null),
-                        "sales", "spin", "support", "spin", "billing", "spin", "failure", "bye", "busy", "bye")
+                        "sales", "spin", "support", "spin", "billing", "spin", "timeout", "main", "failure", "bye",
+                        "busy", "bye")
                 .node("spin", say("Please hold.", "Patientez."), "next", "again")
                 .node("again", set("count", "count +"), "next", "spin")
                 .node("bye", hangup())

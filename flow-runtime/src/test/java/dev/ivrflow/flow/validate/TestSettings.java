@@ -2,6 +2,8 @@ package dev.ivrflow.flow.validate;
 
 import dev.ivrflow.flow.model.Prompt;
 import dev.ivrflow.flow.model.PromptVariant;
+import dev.ivrflow.flow.nodes.ask.AskSettings;
+import dev.ivrflow.flow.nodes.ask.Grammar;
 import dev.ivrflow.flow.nodes.condition.ConditionCase;
 import dev.ivrflow.flow.nodes.condition.ConditionSettings;
 import dev.ivrflow.flow.nodes.gotonode.GotoSettings;
@@ -11,6 +13,7 @@ import dev.ivrflow.flow.nodes.loop.LoopSettings;
 import dev.ivrflow.flow.nodes.menu.MenuOption;
 import dev.ivrflow.flow.nodes.menu.MenuSettings;
 import dev.ivrflow.flow.nodes.play.PlaySettings;
+import dev.ivrflow.flow.nodes.record.RecordSettings;
 import dev.ivrflow.flow.nodes.say.SaySettings;
 import dev.ivrflow.flow.nodes.set.Assignment;
 import dev.ivrflow.flow.nodes.set.SetSettings;
@@ -51,6 +54,14 @@ final class TestSettings {
     static InputSettings input(String variable) {
         return new InputSettings(tts("Enter your account number."), variable, 8, 8, null, null, null, null, null,
                 null, null);
+    }
+
+    static AskSettings ask(String question) {
+        return new AskSettings(tts(question), Grammar.TRANSCRIBE, null, null, null, null, null, null);
+    }
+
+    static RecordSettings record() {
+        return new RecordSettings(tts("Leave your message after the tone."), null, null, null, null, null);
     }
 
     static SetSettings set(String variable, String value) {

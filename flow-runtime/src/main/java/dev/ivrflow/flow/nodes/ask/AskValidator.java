@@ -8,6 +8,7 @@ import dev.ivrflow.flow.validate.ValidationCodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Speech recognition settings the recogniser accepts: one grammar, a confidence in [0, 1], sane timeouts. */
 public final class AskValidator implements NodeValidator<AskSettings> {
@@ -29,6 +30,12 @@ public final class AskValidator implements NodeValidator<AskSettings> {
     @Override
     public List<FieldRange<AskSettings>> ranges() {
         return RANGES;
+    }
+
+    /** Something was said: recognised, or heard but not matched. Silence takes noInput. */
+    @Override
+    public Set<String> responseExits(AskSettings settings) {
+        return Set.of("recognized", "noMatch");
     }
 
     private static void checkGrammar(NodeCheck<AskSettings> check, Grammar g) {

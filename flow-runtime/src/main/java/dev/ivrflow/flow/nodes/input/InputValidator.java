@@ -7,6 +7,7 @@ import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -46,6 +47,12 @@ public final class InputValidator implements NodeValidator<InputSettings> {
     @Override
     public List<FieldRange<InputSettings>> ranges() {
         return RANGES;
+    }
+
+    /** Digits were keyed in: valid ones, or ones that failed the checks. Silence takes timeout, then failure. */
+    @Override
+    public Set<String> responseExits(InputSettings settings) {
+        return Set.of("next", "invalid");
     }
 
     private static void checkPattern(NodeCheck<InputSettings> check, String pattern, String terminator) {

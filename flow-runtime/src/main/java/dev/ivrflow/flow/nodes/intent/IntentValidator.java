@@ -10,6 +10,9 @@ import dev.ivrflow.flow.validate.ValidationCodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The classifier routes only to declared intents, each by its own exit, and can only tell them apart by what
@@ -49,5 +52,12 @@ public final class IntentValidator implements NodeValidator<IntentSettings> {
     @Override
     public List<FieldRange<IntentSettings>> ranges() {
         return List.of(ACCEPT_THRESHOLD);
+    }
+
+    /** An intent was recognised in what the caller said (an intent node follows an ask); silence takes fallback. */
+    @Override
+    public Set<String> responseExits(IntentSettings settings) {
+        return settings.intentsOrEmpty().stream().filter(Objects::nonNull).map(IntentDef::name)
+                .filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 }

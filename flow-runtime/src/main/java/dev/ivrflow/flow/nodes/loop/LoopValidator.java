@@ -6,6 +6,7 @@ import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 
 import java.util.List;
+import java.util.Set;
 
 /** The count is what makes a loop node a bound on the loop it sits in, so it must be there and modest. */
 public final class LoopValidator implements NodeValidator<LoopSettings> {
@@ -19,5 +20,11 @@ public final class LoopValidator implements NodeValidator<LoopSettings> {
     @Override
     public List<FieldRange<LoopSettings>> ranges() {
         return List.of(TIMES);
+    }
+
+    /** The body is taken at most {@code times} times in a row; done is not bounded, since the count then restarts. */
+    @Override
+    public Set<String> countedExits(LoopSettings settings) {
+        return Set.of("body");
     }
 }

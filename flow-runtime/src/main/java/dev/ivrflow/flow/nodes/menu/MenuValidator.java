@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A menu's options must each be choosable, and by one option only: digits a phone can send, no digits or phrase
@@ -58,6 +62,14 @@ public final class MenuValidator implements NodeValidator<MenuSettings> {
     @Override
     public List<FieldRange<MenuSettings>> ranges() {
         return RANGES;
+    }
+
+    /** The caller chose: an option, or a choice that is not one. Silence takes timeout, then failure. */
+    @Override
+    public Set<String> responseExits(MenuSettings settings) {
+        Stream<String> options = settings.optionsOrEmpty().stream().filter(Objects::nonNull).map(MenuOption::exit);
+        return Stream.concat(options, Stream.of("invalid")).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static void checkOption(NodeCheck<MenuSettings> check, MenuOption o, int i) {

@@ -7,6 +7,7 @@ import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
 
 import java.util.List;
+import java.util.Set;
 
 /** A queue to wait in, bounded waits and announcements, and a callback key a phone can send. */
 public final class QueueValidator implements NodeValidator<QueueSettings> {
@@ -30,5 +31,11 @@ public final class QueueValidator implements NodeValidator<QueueSettings> {
     @Override
     public List<FieldRange<QueueSettings>> ranges() {
         return List.of(MAX_WAIT, ANNOUNCE_EVERY);
+    }
+
+    /** An agent answered, or the caller pressed the callback key; waiting in silence ends in timeout. */
+    @Override
+    public Set<String> responseExits(QueueSettings settings) {
+        return Set.of("answered", "callback");
     }
 }

@@ -5,6 +5,7 @@ import dev.ivrflow.flow.validate.NodeCheck;
 import dev.ivrflow.flow.validate.NodeValidator;
 
 import java.util.List;
+import java.util.Set;
 
 /** Bounds that keep a recording a message rather than an open microphone. */
 public final class RecordValidator implements NodeValidator<RecordSettings> {
@@ -21,5 +22,11 @@ public final class RecordValidator implements NodeValidator<RecordSettings> {
     @Override
     public List<FieldRange<RecordSettings>> ranges() {
         return RANGES;
+    }
+
+    /** Something was recorded. Silence takes noInput (unwired, it falls back to next, and so does silence). */
+    @Override
+    public Set<String> responseExits(RecordSettings settings) {
+        return Set.of("next");
     }
 }

@@ -7,6 +7,7 @@ import dev.ivrflow.flow.validate.NodeValidator;
 import dev.ivrflow.flow.validate.ValidationCodes;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,5 +45,11 @@ public final class TransferValidator implements NodeValidator<TransferSettings> 
     @Override
     public List<FieldRange<TransferSettings>> ranges() {
         return List.of(RING_TIMEOUT);
+    }
+
+    /** The other side answered; busy, no answer and failure happen whatever the caller does. */
+    @Override
+    public Set<String> responseExits(TransferSettings settings) {
+        return Set.of("answered");
     }
 }
