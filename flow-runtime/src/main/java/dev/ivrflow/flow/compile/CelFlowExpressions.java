@@ -10,6 +10,7 @@ import dev.ivrflow.flow.runtime.NodeFailure;
 import dev.ivrflow.flow.runtime.Values;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A flow's CEL expressions and templates, compiled when the flow was, looked up by source text. */
 final class CelFlowExpressions implements FlowExpressions {
@@ -39,10 +40,15 @@ final class CelFlowExpressions implements FlowExpressions {
 
     @Override
     public String render(String template, Scope scope) {
+        return render(template, scope, UnaryOperator.identity());
+    }
+
+    @Override
+    public String render(String template, Scope scope, UnaryOperator<String> escape) {
         if (template == null) return "";
         CompiledTemplate t = templates.get(template);
         if (t == null) throw new NodeFailure("template was not compiled with the flow: " + template);
-        return Values.text(value(t.render(context(scope)), template));
+        return Values.text(value(t.render(context(scope), escape), template));
     }
 
     private CompiledExpression expression(String source) {

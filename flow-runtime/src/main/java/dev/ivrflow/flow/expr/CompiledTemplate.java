@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A template with its placeholders compiled. Immutable and thread-safe. A render shares one cost budget and one
@@ -54,6 +55,14 @@ public final class CompiledTemplate {
 
     /** The rendered text as a {@link EvalResult.Value} holding a String, or the first placeholder's error. */
     public EvalResult render(EvaluationContext context) {
+        return render(context, UnaryOperator.identity());
+    }
+
+    /**
+     * Renders with each placeholder's text passed through {@code escape} (URL-encoding in a URL, JSON escaping in
+     * a JSON body), so a value can never change the structure of the text around it.
+     */
+    public EvalResult render(EvaluationContext context, UnaryOperator<String> escape) {
         Bindings bindings = new Bindings(scope, context);
         CostMeter meter = new CostMeter(limits.maxCost());
         StringBuilder out = new StringBuilder();
@@ -66,7 +75,9 @@ public final class CompiledTemplate {
                         if (result instanceof EvalResult.Error(String message)) {
                             return new EvalResult.Error("in " + p.label() + ": " + message);
                         }
-                        TextRenderer.append(out, ((EvalResult.Value) result).value(), limits.maxRenderedLength());
+                        StringBuilder value = new StringBuilder();
+                        TextRenderer.append(value, ((EvalResult.Value) result).value(), limits.maxRenderedLength());
+                        TextRenderer.append(out, escape.apply(value.toString()), limits.maxRenderedLength());
                     }
                 }
             }

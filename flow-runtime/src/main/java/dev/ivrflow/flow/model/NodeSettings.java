@@ -28,13 +28,12 @@ public interface NodeSettings {
         return List.of();
     }
 
-    /** True when the node waits for the caller (digits, speech, a recording): loops need one. */
-    default boolean waitsForCaller() {
-        return false;
-    }
-
-    /** True when the node itself bounds how often a loop through it can run (retries, a loop count). */
-    default boolean boundsRetries() {
+    /**
+     * True when time passes at the node: it waits for the caller or the world (digits, speech, a recording, audio
+     * playing, a queue, a ringing phone, a pause). A loop through such a node cannot spin; a loop through none
+     * of them runs until the step limit.
+     */
+    default boolean takesTime() {
         return false;
     }
 }

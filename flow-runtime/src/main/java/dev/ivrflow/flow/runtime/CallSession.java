@@ -56,6 +56,7 @@ public final class CallSession implements CallEvents {
     private int steps;
     private long awaitToken;
     private boolean inFallback;
+    private int fallbacks;
     private String endReason;
     private RuntimeClock.Cancellable callTimer;
     private RuntimeClock.Cancellable durationTimer;
@@ -181,8 +182,11 @@ public final class CallSession implements CallEvents {
     }
 
     private static final int FALLBACK_STEP_ALLOWANCE = 50;
+    private static final int MAX_FALLBACKS = 3;
 
     private Step exit(String exit) {
+        // A node that completes normally ends the fallback: a later failure is handled like any other.
+        if (!"error".equals(exit)) inFallback = false;
         String target = current.targetOf(exit);
         String via = current.wiredExitOf(exit);
         journal(Kind.EXIT_TAKEN, current, exit, target == null ? Map.of() : Map.of("target", target, "via", via));
@@ -207,14 +211,20 @@ public final class CallSession implements CallEvents {
 
     private Step failure(String reason) {
         journal(Kind.NODE_FAILED, current, null, Map.of("reason", nz(reason)));
-        if (current != null && current.targetOf("error") != null && !inFallback) return exit("error");
+        if (current != null && current.targetOf("error") != null) return exit("error");
         return fallback(reason);
     }
 
-    /** The flow's fallback: the nearest declared one, from this flow up to the top-level flow. */
+    /**
+     * The flow's fallback: the nearest declared one, from this flow up to the top-level flow. A failure while
+     * the fallback itself runs, or more than {@link #MAX_FALLBACKS} in one call, hangs up instead of looping.
+     */
     private Step fallback(String reason) {
         journal(Kind.FALLBACK, current, null, Map.of("reason", nz(reason)));
         if (inFallback) return hangUpNow(HangupCause.TEMPORARY_FAILURE, "the fallback failed: " + reason);
+        if (++fallbacks > MAX_FALLBACKS) {
+            return hangUpNow(HangupCause.TEMPORARY_FAILURE, "more than " + MAX_FALLBACKS + " fallbacks: " + reason);
+        }
         inFallback = true;
         while (frame.flow.flow().fallback() == null && !parents.isEmpty()) frame = parents.pop();
         String target = frame.flow.flow().fallback();
@@ -414,6 +424,11 @@ public final class CallSession implements CallEvents {
         @Override
         public String render(String template) {
             return owner.flow.expressions().render(template, scope());
+        }
+
+        @Override
+        public String render(String template, Escaping escaping) {
+            return owner.flow.expressions().render(template, scope(), escaping::escape);
         }
 
         @Override

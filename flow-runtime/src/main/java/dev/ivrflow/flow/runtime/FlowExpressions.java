@@ -17,6 +17,9 @@ public interface FlowExpressions {
 
     String render(String template, Scope scope);
 
+    /** Renders with each placeholder's value escaped for where the text goes. */
+    String render(String template, Scope scope, java.util.function.UnaryOperator<String> escape);
+
     /** What an expression can read: flow variables, call data, node results, and the last node's result. */
     record Scope(Map<String, Object> variables, Map<String, Object> call, Map<String, Object> nodes,
                  Map<String, Object> last) {

@@ -55,6 +55,9 @@ public interface NodeContext<S extends NodeSettings> {
 
     String render(String template);
 
+    /** Renders a template whose placeholder values are escaped for where the text goes. */
+    String render(String template, Escaping escaping);
+
     /** The audio for a prompt in the call's language: templates rendered, symbolic names resolved. */
     List<Audio> audio(Prompt prompt);
 

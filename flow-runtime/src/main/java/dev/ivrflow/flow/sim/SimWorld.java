@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * How the world outside the caller answers in a simulation, each list used in order: bridge outcomes
  * ({@code answered}, {@code busy}, {@code noAnswer}, {@code failed}), queue outcomes ({@code answered},
- * {@code timeout}, {@code noAgents}, {@code full}, {@code abandoned}, {@code callback}), HTTP replies, the
+ * {@code timeout}, {@code noAgents}, {@code full}, {@code abandoned} (the exit key), {@code callback}, or
+ * {@code hangup}: the caller hangs up while waiting), HTTP replies, the
  * length of recordings, and whether the speech recogniser is down. Unset lists answer {@code answered}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

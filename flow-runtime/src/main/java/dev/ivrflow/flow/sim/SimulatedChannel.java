@@ -145,8 +145,11 @@ public final class SimulatedChannel implements CallChannel {
     @Override
     public CompletionStage<SpeechResult> detectSpeech(List<Audio> prompt, SpeechRequest request) {
         hear(prompt);
-        act("detectSpeech", Map.of("language", String.valueOf(request.language()),
-                "profile", String.valueOf(request.profile()), "digitsToo", request.digitsToo()));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("language", request.language());
+        if (request.profile() != null) d.put("profile", request.profile());
+        d.put("digitsToo", request.digitsToo());
+        act("detectSpeech", d);
         if (Boolean.TRUE.equals(world.speechFails())) {
             return CompletableFuture.completedFuture(SpeechResult.error("the simulated recogniser is down"));
         }
@@ -168,8 +171,12 @@ public final class SimulatedChannel implements CallChannel {
     @Override
     public CompletionStage<BridgeResult> bridge(BridgeRequest request) {
         String outcome = bridgeOutcomes.isEmpty() ? "answered" : bridgeOutcomes.poll();
-        act("bridge", Map.of("kind", request.kind().name().toLowerCase(), "destination", request.destination(),
-                "gateway", String.valueOf(request.gateway()), "outcome", outcome));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kind", request.kind().name().toLowerCase(java.util.Locale.ROOT));
+        d.put("destination", request.destination());
+        if (request.gateway() != null) d.put("gateway", request.gateway());
+        d.put("outcome", outcome);
+        act("bridge", d);
         BridgeResult r = switch (outcome) {
             case "busy" -> new BridgeResult(BridgeResult.Outcome.BUSY, "USER_BUSY");
             case "noAnswer" -> {
@@ -192,6 +199,10 @@ public final class SimulatedChannel implements CallChannel {
     public CompletionStage<QueueResult> enterQueue(QueueRequest request) {
         String outcome = queueOutcomes.isEmpty() ? "answered" : queueOutcomes.poll();
         act("queue", Map.of("queue", request.queue(), "outcome", outcome));
+        if (outcome.equals("hangup")) {
+            callerHangsUp();
+            return new CompletableFuture<>();
+        }
         QueueResult.Outcome o = switch (outcome) {
             case "timeout" -> {
                 clock.advance(request.maxWait());
@@ -203,7 +214,6 @@ public final class SimulatedChannel implements CallChannel {
             case "callback" -> QueueResult.Outcome.CALLBACK;
             default -> QueueResult.Outcome.ANSWERED;
         };
-        if (o == QueueResult.Outcome.ABANDONED) callerHangsUp();
         return CompletableFuture.completedFuture(new QueueResult(o, o == QueueResult.Outcome.ANSWERED ? "agent-1" : null));
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param settings the settings, or null when they are missing, of the wrong type, or unreadable ({@code problem})
  * @param primary  true for the first node with its id: the one the runtime runs, so the one graph rules follow
- * @param waits    the node waits for the caller, so time passes there (see {@code NodeSettings.waitsForCaller})
+ * @param waits    time passes at the node (see {@code NodeSettings.takesTime})
  * @param responseExits exits taken only when someone responds (see {@link NodeValidator#responseExits})
  * @param countedExits  exits a count bounds (see {@link NodeValidator#countedExits})
  */

@@ -59,7 +59,7 @@ final class NodeFactsReader {
         Set<String> counted = validator == null ? Set.of() : nonNullSet(validator.countedExits(settings));
         return new NodeFacts(node, index, primary, settings, exits == null ? NodeExits.of(List.of()) : exits, jumps,
                 nonNull(settings::expressions), nonNull(settings::prompts), nonNull(settings::references),
-                nonNull(settings::writes), settings.waitsForCaller(), responses, counted, null);
+                nonNull(settings::writes), settings.takesTime(), responses, counted, null);
     }
 
     private static Set<String> nonNullSet(Set<String> set) {

@@ -211,9 +211,9 @@ class FlowReaderErrorsTest {
                 "/layout/a/x", "/layout/a/y");
         assertThat(errors).extracting(DocumentError::message).contains(
                 "expected an integer, as the variable's type is int, found 1.5",
-                "expected a number greater than 0 and at most 3600, found -1",
+                "expected a number greater than 0 and at most 300, found -1",
                 "expected an http:// or https:// URL, or a template starting with {{, found \"ftp://x\"",
-                "expected an integer from 100 to 60000, found 10");
+                "expected an integer from 100 to 10000, found 10");
     }
 
     @Test

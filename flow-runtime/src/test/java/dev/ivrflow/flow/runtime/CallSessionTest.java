@@ -266,7 +266,7 @@ class CallSessionTest {
         SimulationResult ok = f.simulate(SimCall.of().with(new SimWorld(null, null,
                 List.of(new SimWorld.HttpReply(200, Map.of("customer", Map.of("tier", "gold")), null, null)), null, null)));
         assertThat(ok.heard()).containsExactly("Tier gold, status 200");
-        assertThat(ok.actions().getFirst().detail()).containsEntry("url", "https://crm.example/customers?phone=+15550100");
+        assertThat(ok.actions().getFirst().detail()).containsEntry("url", "https://crm.example/customers?phone=%2B15550100");
 
         SimulationResult missingField = f.simulate(SimCall.of().with(new SimWorld(null, null,
                 List.of(new SimWorld.HttpReply(200, Map.of("other", 1), null, null)), null, null)));
@@ -304,5 +304,95 @@ class CallSessionTest {
         assertThat(injection.path()).containsExactly("ask", "route", "bye");
         assertThat(injection.journal()).anyMatch(e -> e.kind() == JournalEvent.Kind.DECISION
                 && "fallback".equals(e.detail().get("exit")));
+    }
+
+    @Test
+    void shouldHandleALaterFailureByItsErrorExitAfterTheFallbackRanAndCompleted() {
+        SimulationResult r = flow().fallback("sorry")
+                .node("first", NodeType.SAY, say("Hello {{nodes.nowhere.name}}"), "next", "bye")
+                .node("sorry", NodeType.SAY, say("Something went wrong"), "next", "second")
+                .node("second", NodeType.SAY, say("Again {{nodes.nowhere.name}}"), "next", "bye", "error", "handled")
+                .node("handled", NodeType.SAY, say("Handled"), "next", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP)
+                .simulate(SimCall.of());
+
+        assertThat(r.path()).containsExactly("first", "sorry", "second", "handled", "bye");
+    }
+
+    @Test
+    void shouldHangUpWhenTheFallbackKeepsFailing() {
+        SimulationResult r = flow().fallback("sorry")
+                .node("first", NodeType.SAY, say("Hello {{nodes.nowhere.name}}"), "next", "bye")
+                .node("sorry", NodeType.SAY, say("Sorry"), "next", "broken")
+                .node("broken", NodeType.SAY, say("{{nodes.nowhere.name}}"), "next", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP)
+                .simulate(SimCall.of());
+
+        assertThat(r.path()).containsExactly("first", "sorry", "broken", "sorry", "broken", "sorry", "broken");
+        assertThat(r.endReason()).contains("more than 3 fallbacks");
+    }
+
+    @Test
+    void shouldEscapePlaceholderValuesForTheUrlTheHeadersAndAJsonBody() {
+        var settings = new HttpSettings("POST", "https://crm.example/find?q={{name}}",
+                Map.of("X-Caller", "{{name}}"), "{\"name\": \"{{name}}\"}", null, null);
+        SimulationResult r = flow().variable("name", VariableType.STRING)
+                .node("init", NodeType.SET, new SetSettings(List.of(new Assignment("name", "'Ann \"A&B\"\\nX'"))), "next", "crm")
+                .node("crm", NodeType.HTTP, settings, "ok", "bye", "error", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP)
+                .simulate(SimCall.of().with(new SimWorld(null, null,
+                        List.of(new SimWorld.HttpReply(200, Map.of(), null, null)), null, null)));
+
+        assertThat(r.actions().getFirst().detail()).containsEntry("url",
+                "https://crm.example/find?q=Ann%20%22A%26B%22%0AX");
+    }
+
+    @Test
+    void shouldTakeTheErrorExitWhenAnHttpFieldDoesNotFitItsVariablesType() {
+        var settings = new HttpSettings(null, "https://billing.example/balance", null, null, null,
+                Map.of("balance", "/amount"));
+        var f = flow().variable("balance", VariableType.DOUBLE)
+                .node("lookup", NodeType.HTTP, settings, "ok", "say", "error", "bye")
+                .node("say", NodeType.SAY, say("Your balance is {{balance}}"), "next", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP);
+
+        SimulationResult text = f.simulate(SimCall.of().with(new SimWorld(null, null,
+                List.of(new SimWorld.HttpReply(200, Map.of("amount", "12,50"), null, null)), null, null)));
+        assertThat(text.path()).containsExactly("lookup", "bye");
+        assertThat(text.journal()).anyMatch(e -> String.valueOf(e.detail().get("error"))
+                .contains("the field at /amount is the text \"12,50\", not a number (for variable balance, declared double)"));
+
+        SimulationResult integer = f.simulate(SimCall.of().with(new SimWorld(null, null,
+                List.of(new SimWorld.HttpReply(200, Map.of("amount", 12), null, null)), null, null)));
+        assertThat(integer.heard()).containsExactly("Your balance is 12");
+        assertThat(integer.variables()).containsEntry("balance", 12.0);
+    }
+
+    @Test
+    void shouldTreatASpokenMenuChoiceBelowTheConfidenceThresholdAsInvalid() {
+        var menu = new MenuSettings(tts("Say sales"), List.of(new MenuOption("sales", "1", List.of("sales"), null)),
+                null, null, 2, tts("Sorry?"), null, null, null, 0.6, null);
+        SimulationResult r = flow()
+                .node("menu", NodeType.MENU, menu, "sales", "bye", "failure", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP)
+                .simulate(SimCall.of(CallerStep.say("sales", 0.3), CallerStep.say("sales", 0.8)));
+
+        assertThat(r.heard()).containsExactly("Say sales", "Sorry?", "Say sales");
+        assertThat(r.journal()).anyMatch(e -> "sales".equals(e.exit()));
+    }
+
+    @Test
+    void shouldTakeAbandonedWhenTheCallerLeavesTheQueueWithTheExitKey() {
+        var queue = new dev.ivrflow.flow.nodes.queue.QueueSettings("sales", 300, null, null, null, null, null, "*");
+        var f = flow()
+                .node("q", NodeType.QUEUE, queue, "answered", "bye", "timeout", "bye", "abandoned", "message")
+                .node("message", NodeType.SAY, say("Leave us a message"), "next", "bye")
+                .node("bye", NodeType.HANGUP, HANGUP);
+
+        assertThat(f.simulate(SimCall.of().with(new SimWorld(null, List.of("abandoned"), null, null, null))).path())
+                .containsExactly("q", "message", "bye");
+        SimulationResult hungUp = f.simulate(SimCall.of().with(new SimWorld(null, List.of("hangup"), null, null, null)));
+        assertThat(hungUp.path()).containsExactly("q");
+        assertThat(hungUp.endReason()).startsWith("caller hung up");
     }
 }

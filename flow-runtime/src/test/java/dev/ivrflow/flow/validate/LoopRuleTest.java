@@ -60,10 +60,10 @@ class LoopRuleTest {
     void shouldReportEachSpinningLoopOnceOnItsFirstNode() {
         // given: two separate spinning loops
         Flow f = flow()
-                .node("a", say("A"), "next", "b")
-                .node("b", say("B"), "next", "a", "error", "c")
-                .node("c", say("C"), "next", "d")
-                .node("d", say("D"), "next", "c")
+                .node("a", set("n", "1"), "next", "b")
+                .node("b", set("n", "2"), "next", "a", "error", "c")
+                .node("c", set("n", "3"), "next", "d")
+                .node("d", set("n", "4"), "next", "c")
                 .build();
         // when
         ValidationReport report = validator.validate(f);
@@ -279,8 +279,8 @@ class LoopRuleTest {
         // given: menu -timeout-> a; a and b spin; b also leads back to the menu
         Flow f = flow()
                 .node("menu", menu(option("sales", "1")), "sales", "bye", "timeout", "a", "failure", "bye")
-                .node("a", say("A"), "next", "b")
-                .node("b", say("B"), "next", "a", "error", "menu")
+                .node("a", set("n", "1"), "next", "b")
+                .node("b", set("n", "2"), "next", "a", "error", "menu")
                 .node("bye", hangup())
                 .build();
         // when

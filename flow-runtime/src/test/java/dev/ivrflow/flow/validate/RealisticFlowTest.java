@@ -100,11 +100,11 @@ class RealisticFlowTest {
                         option("billing", "12")), null, null, null, null, null, null, null, null),
                         "sales", "spin", "support", "spin", "billing", "spin", "timeout", "main", "failure", "bye",
                         "busy", "bye")
-                .node("spin", say("Please hold.", "Patientez."), "next", "again")
+                .node("spin", condition("again", "count > 3"), "again", "again", "else", "again")
                 .node("again", set("count", "count +"), "next", "spin")
                 .node("bye", hangup())
                 .node("bye", hangup())
-                .node("island", new SaySettings(Map.of("en-US", "Nobody hears this"), null, null))
+                .node("island", new SaySettings(Map.of("en-US", "Nobody hears this", "fr-FR", "Personne"), null, null))
                 .build();
         // when
         ValidationReport report = validator.validate(careless);

@@ -68,7 +68,7 @@ public record AskSettings(Prompt prompt, Grammar grammar, String variable, Strin
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 }

@@ -28,4 +28,9 @@ public record ConferenceSettings(String room, String profile, String pin) implem
     public List<SymbolRef> references() {
         return profile == null ? List.of() : List.of(new SymbolRef("/profile", SymbolKind.CONFERENCE_PROFILE, profile));
     }
+
+    @Override
+    public boolean takesTime() {
+        return true;
+    }
 }

@@ -21,7 +21,7 @@ public record EchoSettings(Integer maxSeconds) implements NodeSettings {
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 }

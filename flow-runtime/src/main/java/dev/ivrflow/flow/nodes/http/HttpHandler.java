@@ -1,6 +1,8 @@
 package dev.ivrflow.flow.nodes.http;
 
+import dev.ivrflow.flow.model.VariableDecl;
 import dev.ivrflow.flow.port.HttpPort;
+import dev.ivrflow.flow.runtime.Escaping;
 import dev.ivrflow.flow.runtime.JournalEvent.Kind;
 import dev.ivrflow.flow.runtime.NodeContext;
 import dev.ivrflow.flow.runtime.NodeHandler;
@@ -13,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,11 +30,20 @@ public final class HttpHandler implements NodeHandler<HttpSettings> {
     public Step enter(NodeContext<HttpSettings> ctx) {
         HttpSettings s = ctx.settings();
         Map<String, String> headers = new LinkedHashMap<>();
-        s.headersOrEmpty().forEach((k, v) -> headers.put(k, ctx.render(v)));
-        String body = s.body() == null ? null : ctx.render(s.body());
-        var request = new HttpPort.Request(s.methodOrDefault(), ctx.render(s.url()), headers, body,
+        s.headersOrEmpty().forEach((k, v) -> headers.put(k, ctx.render(v, Escaping.HEADER)));
+        String body = s.body() == null ? null : ctx.render(s.body(), jsonBody(s) ? Escaping.JSON : Escaping.NONE);
+        var request = new HttpPort.Request(s.methodOrDefault(), ctx.render(s.url(), Escaping.URL), headers, body,
                 Duration.ofMillis(s.timeoutMsOrDefault()));
         return Step.await(ctx.ports().http().send(request), r -> outcome(ctx, s, r));
+    }
+
+    /** A body sent as JSON gets its placeholder values JSON-escaped, so a quote in a value cannot break it. */
+    private static boolean jsonBody(HttpSettings s) {
+        for (Map.Entry<String, String> h : s.headersOrEmpty().entrySet()) {
+            if (h.getKey().equalsIgnoreCase("content-type")) return h.getValue().toLowerCase(Locale.ROOT).contains("json");
+        }
+        String body = s.body().strip();
+        return body.startsWith("{") || body.startsWith("[");
     }
 
     private Step outcome(NodeContext<HttpSettings> ctx, HttpSettings s, HttpPort.Result r) {
@@ -66,7 +78,14 @@ public final class HttpHandler implements NodeHandler<HttpSettings> {
             if (field == null || field.isMissingNode()) {
                 return error(ctx, resp.status(), "the body has no field at " + m.getValue() + " (for variable " + m.getKey() + ")");
             }
-            values.put(m.getKey(), JSON.treeToValue(field, Object.class));
+            Object value = JSON.treeToValue(field, Object.class);
+            VariableDecl decl = ctx.flow().flow().variablesOrEmpty().get(m.getKey());
+            String problem = decl == null ? null : TypeCheck.problem(value, decl.type());
+            if (problem != null) {
+                return error(ctx, resp.status(), "the field at " + m.getValue() + " " + problem
+                        + " (for variable " + m.getKey() + ", declared " + decl.type().json() + ")");
+            }
+            values.put(m.getKey(), TypeCheck.convert(value, decl == null ? null : decl.type()));
         }
         values.forEach(ctx::setVariable);
         Map<String, Object> result = new HashMap<>();

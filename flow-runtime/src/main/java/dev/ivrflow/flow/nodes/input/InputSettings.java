@@ -77,12 +77,8 @@ public record InputSettings(Prompt prompt, String variable, Integer minLength, I
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 
-    @Override
-    public boolean boundsRetries() {
-        return true;
-    }
 }

@@ -25,8 +25,4 @@ public record LoopSettings(Integer times, String counter) implements NodeSetting
         return counter == null ? List.of() : List.of(new VariableRef("/counter", counter));
     }
 
-    @Override
-    public boolean boundsRetries() {
-        return true;
-    }
 }

@@ -81,6 +81,7 @@ public final class MenuHandler implements NodeHandler<MenuSettings> {
     }
 
     private Verdict bySpeech(NodeContext<MenuSettings> ctx, MenuSettings s, SpeechResult.Hypothesis h) {
+        if (h.confidence() < s.minConfidenceOrDefault()) return Attempts.invalid(h.text());
         String said = normalize(h.interpretation() != null ? h.interpretation() : h.text());
         for (MenuOption o : s.optionsOrEmpty()) {
             if (o.exit().equals(h.interpretation())) return choose(ctx, o, "", "speech", h.text(), h.confidence());

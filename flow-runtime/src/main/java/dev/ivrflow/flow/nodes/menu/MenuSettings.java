@@ -13,11 +13,20 @@ import java.util.*;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"prompt", "options", "timeoutSeconds", "interDigitTimeoutSeconds", "maxTries", "invalidPrompt",
-        "timeoutPrompt", "bargeIn", "speech", "profile"})
+        "timeoutPrompt", "bargeIn", "speech", "minConfidence", "profile"})
 public record MenuSettings(Prompt prompt, List<MenuOption> options, Double timeoutSeconds,
                            Double interDigitTimeoutSeconds, Integer maxTries, Prompt invalidPrompt,
-                           Prompt timeoutPrompt, Boolean bargeIn, Boolean speech, String profile)
+                           Prompt timeoutPrompt, Boolean bargeIn, Boolean speech, Double minConfidence,
+                           String profile)
         implements NodeSettings {
+
+    /** Settings written in code without a speech confidence threshold (the default applies). */
+    public MenuSettings(Prompt prompt, List<MenuOption> options, Double timeoutSeconds, Double interDigitTimeoutSeconds,
+                        Integer maxTries, Prompt invalidPrompt, Prompt timeoutPrompt, Boolean bargeIn, Boolean speech,
+                        String profile) {
+        this(prompt, options, timeoutSeconds, interDigitTimeoutSeconds, maxTries, invalidPrompt, timeoutPrompt, bargeIn,
+                speech, null, profile);
+    }
 
     public List<MenuOption> optionsOrEmpty() {
         return options == null ? List.of() : options;
@@ -43,6 +52,11 @@ public record MenuSettings(Prompt prompt, List<MenuOption> options, Double timeo
     public boolean speechEnabled() {
         if (speech != null) return speech;
         return optionsOrEmpty().stream().anyMatch(o -> !o.phrasesOrEmpty().isEmpty());
+    }
+
+    /** Below this recogniser confidence, a spoken choice counts as invalid. */
+    public double minConfidenceOrDefault() {
+        return minConfidence == null ? 0.5 : minConfidence;
     }
 
     public int maxDigits() {
@@ -91,12 +105,8 @@ public record MenuSettings(Prompt prompt, List<MenuOption> options, Double timeo
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 
-    @Override
-    public boolean boundsRetries() {
-        return true;
-    }
 }

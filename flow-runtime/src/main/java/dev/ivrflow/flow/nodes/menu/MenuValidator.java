@@ -31,7 +31,8 @@ public final class MenuValidator implements NodeValidator<MenuSettings> {
     static final List<FieldRange<MenuSettings>> RANGES = List.of(
             FieldRange.above("/timeoutSeconds", MenuSettings::timeoutSeconds, 0, 60, "seconds"),
             FieldRange.above("/interDigitTimeoutSeconds", MenuSettings::interDigitTimeoutSeconds, 0, 30, "seconds"),
-            FieldRange.from("/maxTries", MenuSettings::maxTries, 1, 10, "tries"));
+            FieldRange.from("/maxTries", MenuSettings::maxTries, 1, 10, "tries"),
+            FieldRange.from("/minConfidence", MenuSettings::minConfidence, 0, 1, ""));
 
     @Override
     public void validate(NodeCheck<MenuSettings> check) {

@@ -34,4 +34,9 @@ public record PlaySettings(Prompt prompt, Boolean bargeIn) implements NodeSettin
     public List<SymbolRef> references() {
         return Pointers.promptSymbols("/prompt", prompt);
     }
+
+    @Override
+    public boolean takesTime() {
+        return true;
+    }
 }

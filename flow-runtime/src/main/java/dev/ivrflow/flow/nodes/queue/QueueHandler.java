@@ -20,7 +20,7 @@ public final class QueueHandler implements NodeHandler<QueueSettings> {
         QueueRequest request = new QueueRequest(ctx.resolve(SymbolKind.QUEUE, s.queue()),
                 Duration.ofSeconds(s.maxWaitOrDefault()), Boolean.TRUE.equals(s.announcePosition()),
                 Boolean.TRUE.equals(s.announceEstimatedWait()), Duration.ofSeconds(s.announceEveryOrDefault()),
-                s.callbackOffered() ? s.callbackDigitOrDefault() : null);
+                s.callbackOffered() ? s.callbackDigitOrDefault() : null, s.exitDigit());
         return Step.await(ctx.ports().channel().enterQueue(request), r -> outcome(ctx, r));
     }
 
@@ -35,10 +35,6 @@ public final class QueueHandler implements NodeHandler<QueueSettings> {
         };
         ctx.putResult(Map.of("outcome", exit, "agent", r.agent() == null ? "" : r.agent()));
         ctx.journal(Kind.INPUT, Map.of("queue", exit));
-        // A caller who abandoned is gone: with nothing wired for it, the call simply ends.
-        if (r.outcome() == QueueResult.Outcome.ABANDONED && ctx.node().target("abandoned") == null) {
-            return Step.end("the caller abandoned the queue");
-        }
         return Step.take(exit);
     }
 }

@@ -36,6 +36,6 @@ public final class QueueValidator implements NodeValidator<QueueSettings> {
     /** An agent answered, or the caller pressed the callback key; waiting in silence ends in timeout. */
     @Override
     public Set<String> responseExits(QueueSettings settings) {
-        return Set.of("answered", "callback");
+        return Set.of("answered", "callback", "abandoned");
     }
 }

@@ -60,7 +60,7 @@ public record RecordSettings(Prompt prompt, Boolean beep, Integer maxSeconds, In
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 }

@@ -43,4 +43,9 @@ public record SaySettings(Map<String, String> text, String voice, Boolean bargeI
     public List<PromptRef> prompts() {
         return text == null ? List.of() : List.of(new PromptRef("/text", asPrompt()));
     }
+
+    @Override
+    public boolean takesTime() {
+        return true;
+    }
 }

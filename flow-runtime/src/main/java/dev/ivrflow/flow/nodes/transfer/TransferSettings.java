@@ -56,4 +56,9 @@ public record TransferSettings(String mode, String kind, String to, String gatew
     public List<SymbolRef> references() {
         return gateway == null ? List.of() : List.of(new SymbolRef("/gateway", SymbolKind.GATEWAY, gateway));
     }
+
+    @Override
+    public boolean takesTime() {
+        return true;
+    }
 }

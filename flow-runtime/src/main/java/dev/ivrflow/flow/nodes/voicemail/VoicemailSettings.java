@@ -22,7 +22,7 @@ public record VoicemailSettings(String mailbox, Boolean skipGreeting) implements
     }
 
     @Override
-    public boolean waitsForCaller() {
+    public boolean takesTime() {
         return true;
     }
 }

@@ -15,4 +15,9 @@ public record WaitSettings(Double seconds) implements NodeSettings {
     public List<ExitSpec> exits() {
         return List.of(ExitSpec.required("next", "after the pause"));
     }
+
+    @Override
+    public boolean takesTime() {
+        return true;
+    }
 }
