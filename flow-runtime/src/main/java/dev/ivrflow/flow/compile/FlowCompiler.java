@@ -41,7 +41,7 @@ public final class FlowCompiler {
         Map<String, CompiledTemplate> templates = new HashMap<>();
         Map<String, CompiledNode> nodes = new LinkedHashMap<>();
         for (Node node : flow.nodes()) {
-            for (ExpressionRef ref : node.settings().expressions()) {
+            for (ExpressionRef ref : node.settings().allExpressions()) {
                 if (ref.source() == null) continue;
                 switch (ref.kind()) {
                     case EXPRESSION -> expressions.computeIfAbsent(ref.source(),

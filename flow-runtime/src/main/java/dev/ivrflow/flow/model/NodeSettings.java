@@ -1,5 +1,6 @@
 package dev.ivrflow.flow.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
 public interface NodeSettings {
     List<ExitSpec> exits();
 
+    /** The node's own expressions and templates, not counting those inside its prompts. */
     default List<ExpressionRef> expressions() {
         return List.of();
     }
@@ -20,8 +22,23 @@ public interface NodeSettings {
         return List.of();
     }
 
+    /** The node's own symbolic names, not counting the prompt names inside its prompts. */
     default List<SymbolRef> references() {
         return List.of();
+    }
+
+    /** Every expression and template of the node, its prompts' included: what is compiled and checked. */
+    default List<ExpressionRef> allExpressions() {
+        List<ExpressionRef> out = new ArrayList<>(expressions());
+        for (PromptRef p : prompts()) out.addAll(p.templates());
+        return out;
+    }
+
+    /** Every symbolic name of the node, its prompts' included: what the environment must bind. */
+    default List<SymbolRef> allReferences() {
+        List<SymbolRef> out = new ArrayList<>(references());
+        for (PromptRef p : prompts()) out.addAll(p.symbols());
+        return out;
     }
 
     default List<VariableRef> writes() {

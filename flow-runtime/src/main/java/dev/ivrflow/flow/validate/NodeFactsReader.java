@@ -58,7 +58,7 @@ final class NodeFactsReader {
         Set<String> responses = validator == null ? Set.of() : nonNullSet(validator.responseExits(settings));
         Set<String> counted = validator == null ? Set.of() : nonNullSet(validator.countedExits(settings));
         return new NodeFacts(node, index, primary, settings, exits == null ? NodeExits.of(List.of()) : exits, jumps,
-                nonNull(settings::expressions), nonNull(settings::prompts), nonNull(settings::references),
+                nonNull(settings::allExpressions), nonNull(settings::prompts), nonNull(settings::allReferences),
                 nonNull(settings::writes), settings.takesTime(), responses, counted, null);
     }
 

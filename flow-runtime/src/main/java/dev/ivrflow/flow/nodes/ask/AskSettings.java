@@ -46,20 +46,13 @@ public record AskSettings(Prompt prompt, Grammar grammar, String variable, Strin
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        return Pointers.templates("/prompt", prompt);
+    public List<SymbolRef> references() {
+        return profile == null ? List.of() : List.of(new SymbolRef("/profile", SymbolKind.PROFILE, profile));
     }
 
     @Override
     public List<PromptRef> prompts() {
         return prompt == null ? List.of() : List.of(new PromptRef("/prompt", prompt));
-    }
-
-    @Override
-    public List<SymbolRef> references() {
-        List<SymbolRef> out = new ArrayList<>(Pointers.promptSymbols("/prompt", prompt));
-        if (profile != null) out.add(new SymbolRef("/profile", SymbolKind.PROFILE, profile));
-        return out;
     }
 
     @Override

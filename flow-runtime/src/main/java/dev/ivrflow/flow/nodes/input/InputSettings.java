@@ -51,24 +51,12 @@ public record InputSettings(Prompt prompt, String variable, Integer minLength, I
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        return Pointers.concat(Pointers.templates("/prompt", prompt), Pointers.templates("/invalidPrompt", invalidPrompt),
-                Pointers.templates("/timeoutPrompt", timeoutPrompt));
-    }
-
-    @Override
     public List<PromptRef> prompts() {
         List<PromptRef> out = new ArrayList<>();
         if (prompt != null) out.add(new PromptRef("/prompt", prompt));
         if (invalidPrompt != null) out.add(new PromptRef("/invalidPrompt", invalidPrompt));
         if (timeoutPrompt != null) out.add(new PromptRef("/timeoutPrompt", timeoutPrompt));
         return out;
-    }
-
-    @Override
-    public List<SymbolRef> references() {
-        return Pointers.concat(Pointers.promptSymbols("/prompt", prompt),
-                Pointers.promptSymbols("/invalidPrompt", invalidPrompt), Pointers.promptSymbols("/timeoutPrompt", timeoutPrompt));
     }
 
     @Override

@@ -82,9 +82,8 @@ public record MenuSettings(Prompt prompt, List<MenuOption> options, Double timeo
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        return Pointers.concat(Pointers.templates("/prompt", prompt), Pointers.templates("/invalidPrompt", invalidPrompt),
-                Pointers.templates("/timeoutPrompt", timeoutPrompt));
+    public List<SymbolRef> references() {
+        return profile == null ? List.of() : List.of(new SymbolRef("/profile", SymbolKind.PROFILE, profile));
     }
 
     @Override
@@ -93,14 +92,6 @@ public record MenuSettings(Prompt prompt, List<MenuOption> options, Double timeo
         if (prompt != null) out.add(new PromptRef("/prompt", prompt));
         if (invalidPrompt != null) out.add(new PromptRef("/invalidPrompt", invalidPrompt));
         if (timeoutPrompt != null) out.add(new PromptRef("/timeoutPrompt", timeoutPrompt));
-        return out;
-    }
-
-    @Override
-    public List<SymbolRef> references() {
-        List<SymbolRef> out = new ArrayList<>(Pointers.concat(Pointers.promptSymbols("/prompt", prompt),
-                Pointers.promptSymbols("/invalidPrompt", invalidPrompt), Pointers.promptSymbols("/timeoutPrompt", timeoutPrompt)));
-        if (profile != null) out.add(new SymbolRef("/profile", SymbolKind.PROFILE, profile));
         return out;
     }
 

@@ -21,18 +21,8 @@ public record PlaySettings(Prompt prompt, Boolean bargeIn) implements NodeSettin
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        return Pointers.templates("/prompt", prompt);
-    }
-
-    @Override
     public List<PromptRef> prompts() {
         return prompt == null ? List.of() : List.of(new PromptRef("/prompt", prompt));
-    }
-
-    @Override
-    public List<SymbolRef> references() {
-        return Pointers.promptSymbols("/prompt", prompt);
     }
 
     @Override

@@ -40,18 +40,8 @@ public record RecordSettings(Prompt prompt, Boolean beep, Integer maxSeconds, In
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        return Pointers.templates("/prompt", prompt);
-    }
-
-    @Override
     public List<PromptRef> prompts() {
         return prompt == null ? List.of() : List.of(new PromptRef("/prompt", prompt));
-    }
-
-    @Override
-    public List<SymbolRef> references() {
-        return Pointers.promptSymbols("/prompt", prompt);
     }
 
     @Override

@@ -32,16 +32,8 @@ public record SaySettings(Map<String, String> text, String voice, Boolean bargeI
     }
 
     @Override
-    public List<ExpressionRef> expressions() {
-        if (text == null) return List.of();
-        List<ExpressionRef> out = new ArrayList<>();
-        text.forEach((lang, t) -> out.add(ExpressionRef.template(Pointers.join("/text", lang), t)));
-        return out;
-    }
-
-    @Override
     public List<PromptRef> prompts() {
-        return text == null ? List.of() : List.of(new PromptRef("/text", asPrompt()));
+        return text == null ? List.of() : List.of(PromptRef.plainText("/text", asPrompt()));
     }
 
     @Override
