@@ -1,8 +1,5 @@
 package dev.ivrflow.flow.model;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** JSON Pointer building (RFC 6901) for the settings records. */
 public final class Pointers {
     private Pointers() {
@@ -16,12 +13,5 @@ public final class Pointers {
         StringBuilder sb = new StringBuilder(base);
         for (Object t : tokens) sb.append('/').append(escape(String.valueOf(t)));
         return sb.toString();
-    }
-
-    @SafeVarargs
-    public static <T> List<T> concat(List<? extends T>... lists) {
-        List<T> out = new ArrayList<>();
-        for (List<? extends T> l : lists) out.addAll(l);
-        return List.copyOf(out);
     }
 }
