@@ -4,6 +4,7 @@ import dev.ivrflow.flow.FlowToolkit;
 import dev.ivrflow.flow.cli.FlowCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Arrays;
  * {@code java -jar ivr-app.jar flow <command> ...} runs the flow command line without starting a server.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class IvrApplication {
 
     public static void main(String[] args) {
