@@ -1,5 +1,7 @@
 package dev.ivrflow.flow.calendar;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,11 +36,18 @@ public final class CalendarEvaluator {
         this(PublicHolidays.shared());
     }
 
+    // A calendar is checked once, not on every call: specs are immutable and live as long as their compiled flow,
+    // so they are remembered by identity (weak keys) and dropped with the flow.
+    private final Cache<CalendarSpec, Optional<CalendarProblem>> firstError =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    private Optional<CalendarProblem> firstErrorOf(CalendarSpec spec) {
+        return validator.validate(spec).stream().filter(problem -> CalendarProblemCode.isError(problem.code())).findFirst();
+    }
+
     public CalendarDecision evaluate(CalendarSpec spec, Instant at) {
         Objects.requireNonNull(at, "at");
-        Optional<CalendarProblem> invalid = validator.validate(spec).stream()
-                .filter(problem -> CalendarProblemCode.isError(problem.code()))
-                .findFirst();
+        Optional<CalendarProblem> invalid = spec == null ? firstErrorOf(null) : firstError.get(spec, this::firstErrorOf);
         if (invalid.isPresent()) {
             CalendarProblem problem = invalid.get();
             return new CalendarDecision(CalendarDecision.ERROR,

@@ -51,8 +51,12 @@ final class Bindings implements CelVariableResolver {
         };
     }
 
+    /**
+     * {@code call}, {@code nodes} and {@code last} are read a key at a time ({@code nodes.crm.status}), and a
+     * long call holds many node results: convert only the entries an expression reads.
+     */
     private Object reservedMap(String name, Map<String, Object> map) {
-        return convertChecked(name, map == null ? Map.of() : map);
+        return new LazyCelMap(name, map == null ? Map.of() : map);
     }
 
     private Object variable(String name) {

@@ -1,5 +1,6 @@
 package dev.ivrflow.flow.expr;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -42,6 +43,12 @@ public final class ExpressionEngine {
     private final ExpressionLimits limits;
     private final CelRuntime runtime;
     private final LoadingCache<ExpressionScope, CelCompiler> compilers;
+    // Validating then compiling a flow asks for the same expressions twice, and flows repeat expressions: a
+    // compiled result is immutable, so it is shared. Compiling with CEL costs far more than a lookup.
+    private final Cache<CacheKey, CompileResult<?>> results = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private record CacheKey(ExpressionScope scope, String text, boolean template, VariableType expected) {
+    }
 
     public ExpressionEngine() {
         this(ExpressionLimits.DEFAULTS);
@@ -80,9 +87,15 @@ public final class ExpressionEngine {
      * Compiles a text with "{{ expression }}" placeholders. Error positions are counted in the whole text. There
      * is no escape: a literal "{{" is written {{ "{{" }}.
      */
+    @SuppressWarnings("unchecked")
     public CompileResult<CompiledTemplate> compileTemplate(String text, ExpressionScope scope) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(scope, "scope");
+        return (CompileResult<CompiledTemplate>) results.get(new CacheKey(scope, text, true, null),
+                key -> compileTemplateNow(text, scope));
+    }
+
+    private CompileResult<CompiledTemplate> compileTemplateNow(String text, ExpressionScope scope) {
         SourcePositions positions = new SourcePositions(text);
         if (text.length() > limits.maxTemplateLength()) {
             return new CompileResult.Failure<>(List.of(positions.error(0, "text is too long: " + text.length()
@@ -113,7 +126,11 @@ public final class ExpressionEngine {
                                                                 VariableType expected) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(scope, "scope");
-        return compileFragment(source, 0, source.length(), new SourcePositions(source), scope, expected);
+        @SuppressWarnings("unchecked")
+        CompileResult<CompiledExpression> r = (CompileResult<CompiledExpression>) results.get(
+                new CacheKey(scope, source, false, expected),
+                key -> compileFragment(source, 0, source.length(), new SourcePositions(source), scope, expected));
+        return r;
     }
 
     /** Compiles {@code text[start, end)}; positions in errors are offsets in {@code text}. */
