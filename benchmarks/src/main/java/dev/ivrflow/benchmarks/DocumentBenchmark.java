@@ -48,13 +48,10 @@ public class DocumentBenchmark {
         }
     }
 
-    /**
-     * Its own state, because the flow schema caps {@code /nodes} at 2,000 items: a larger document is refused
-     * before binding, and timing a refusal would say nothing about reading. {@code -p nodes=5000} shows the refusal.
-     */
+    /** The document as JSON bytes, for reading. */
     @State(Scope.Benchmark)
     public static class Json {
-        @Param({"2000"})
+        @Param({"2000", "5000"})
         public int nodes;
 
         final FlowToolkit toolkit = new FlowToolkit();
@@ -74,14 +71,30 @@ public class DocumentBenchmark {
         return state.toolkit.reader().read(state.json);
     }
 
+    /**
+     * Re-validating a flow the engine has seen (the designer validating after an edit): compiled expressions come
+     * from the engine's cache.
+     */
     @Benchmark
     public ValidationReport validate(Document state) {
         return state.toolkit.validate(state.flow, ValidationOptions.DEFAULTS);
     }
 
+    /** Validating a flow no expression of which has been compiled yet (a fresh engine, as after a restart). */
+    @Benchmark
+    public ValidationReport validateCold(Document state) {
+        return new FlowToolkit().validate(state.flow, ValidationOptions.DEFAULTS);
+    }
+
     @Benchmark
     public Compilation compile(Document state) {
         return state.toolkit.compile(state.flow, 1, ValidationOptions.DEFAULTS);
+    }
+
+    /** Publishing a flow on a fresh engine: validation compiles every expression, compilation reuses them. */
+    @Benchmark
+    public Compilation compileCold(Document state) {
+        return new FlowToolkit().compile(state.flow, 1, ValidationOptions.DEFAULTS);
     }
 
     @Benchmark
