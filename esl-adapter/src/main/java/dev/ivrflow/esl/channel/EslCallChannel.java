@@ -210,7 +210,7 @@ public final class EslCallChannel implements CallChannel {
     private CompletionStage<SpeechResult> moreDigits(String first, SpeechRequest request) {
         Duration wait = request.noInputTimeout() == null || request.noInputTimeout().compareTo(MAX_FOLLOW_UP_DIGIT_WAIT) > 0
                 ? MAX_FOLLOW_UP_DIGIT_WAIT : request.noInputTimeout();
-        String variable = "ivrflow_digits_" + requests.incrementAndGet();
+        String variable = "ivrflow_more_digits_" + requests.incrementAndGet();
         EslApp rest = EslApp.of("play_and_get_digits", digitsArg(1, request.maxDigits() - first.length(), wait, "#",
                 settings.silence(), variable, wait));
         return control.execute(rest).thenApplyAsync(done -> {
