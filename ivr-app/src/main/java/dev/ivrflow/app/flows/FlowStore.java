@@ -79,15 +79,46 @@ public final class FlowStore {
                         new com.mongodb.client.model.FindOneAndUpdateOptions()
                                 .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)))
                 .map(FlowStore::draft)
-                .switchIfEmpty(Mono.defer(() -> draft(id).flatMap(current -> Mono.error(new FlowStoreException(
-                        FlowStoreException.Reason.REVISION_CONFLICT, "flow '" + id + "' is at revision "
-                        + current.revision() + ", not " + expectedRevision + ": someone else saved it meanwhile")))));
+                .switchIfEmpty(Mono.defer(() -> draft(id).flatMap(current -> Mono.error(
+                        RevisionConflictException.stale(id, current.revision(), expectedRevision)))));
+    }
+
+    /** The draft, or nothing when there is none (where {@link #draft} fails with not found). */
+    public Mono<Draft> findDraft(String id) {
+        return Mono.from(drafts.find(Filters.eq("_id", id)).first()).map(FlowStore::draft);
+    }
+
+    /**
+     * Sets the draft's content whatever its revision (creating it when missing), bumping the revision: for a
+     * rollback, which makes the draft what is live, and for an import, which has already compared revisions.
+     */
+    public Mono<Draft> replace(String id, String name, String json, String user) {
+        Date now = Date.from(clock.instant());
+        return Mono.from(drafts.findOneAndUpdate(Filters.eq("_id", id),
+                        Updates.combine(Updates.set("name", name), Updates.set("json", json),
+                                Updates.inc("revision", 1L), Updates.set("updatedAt", now),
+                                Updates.set("updatedBy", user), Updates.setOnInsert("createdAt", now)),
+                        new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
+                                .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)))
+                .map(FlowStore::draft);
     }
 
     public Mono<Void> delete(String id, String user) {
-        return Mono.from(drafts.deleteOne(Filters.eq("_id", id)))
-                .flatMap(r -> r.getDeletedCount() == 0 ? Mono.error(notFound("flow '" + id + "'"))
-                        : audit("delete", id, null, null, user));
+        return delete(id, null, user);
+    }
+
+    /**
+     * Deletes the draft, only if it is still at {@code expectedRevision} when that is given. Published versions
+     * stay: they are immutable, calls may be running on them and other flows may call them as subflows.
+     */
+    public Mono<Void> delete(String id, Long expectedRevision, String user) {
+        var filter = expectedRevision == null ? Filters.eq("_id", id)
+                : Filters.and(Filters.eq("_id", id), Filters.eq("revision", expectedRevision));
+        return Mono.from(drafts.deleteOne(filter))
+                .flatMap(r -> r.getDeletedCount() == 0
+                        ? draft(id).flatMap(current -> Mono.<Void>error(
+                                RevisionConflictException.stale(id, current.revision(), expectedRevision)))
+                        : audit(new Document("action", "delete").append("flowId", id).append("user", user)));
     }
 
     /**
@@ -95,12 +126,50 @@ public final class FlowStore {
      * number: the unique index refuses the second, which then retries with the next number.
      */
     public Mono<Version> publish(String id, String name, String json, String comment, String user) {
+        return insertVersion(id, name, json, comment, user)
+                .flatMap(v -> audit("publish", id, v.version(), comment, user).thenReturn(v));
+    }
+
+    /**
+     * Publishes an old version's content again as the flow's next version (a rollback), audited as such with the
+     * version it came from and, when the rollback replaces a draft holding unpublished work, that draft's content,
+     * so the work can be recovered from the audit log.
+     */
+    public Mono<Version> republish(Version from, String comment, String user, Draft replaced) {
+        return insertVersion(from.flowId(), from.name(), from.json(), comment, user).flatMap(v -> {
+            Document doc = new Document("action", "rollback").append("flowId", v.flowId()).append("user", user)
+                    .append("version", v.version()).append("fromVersion", from.version()).append("comment", comment);
+            if (replaced != null) {
+                doc.append("replacedDraftRevision", replaced.revision()).append("replacedDraft", replaced.json());
+            }
+            return audit(doc).thenReturn(v);
+        });
+    }
+
+    private Mono<Version> insertVersion(String id, String name, String json, String comment, String user) {
         return Mono.defer(() -> latestNumber(id).flatMap(latest -> {
                     Version v = new Version(id, latest + 1, name, json, comment, clock.instant(), user);
                     return Mono.from(versions.insertOne(document(v))).thenReturn(v);
                 }))
-                .retryWhen(Retry.max(5).filter(FlowStore::duplicateKey))
-                .flatMap(v -> audit("publish", id, v.version(), comment, user).thenReturn(v));
+                .retryWhen(Retry.max(5).filter(FlowStore::duplicateKey));
+    }
+
+    /** The numbers of the flow's published versions, newest first, without their content. */
+    public Mono<java.util.List<Integer>> versionNumbers(String id) {
+        return Flux.from(versions.find(Filters.eq("flowId", id)).projection(new Document("version", 1))
+                        .sort(Sorts.descending("version")))
+                .map(d -> d.get("version", Number.class).intValue()).collectList();
+    }
+
+    /** The ids of every flow with at least one published version, sorted (a deleted draft keeps its versions). */
+    public Flux<String> publishedFlowIds() {
+        return Flux.from(versions.distinct("flowId", String.class)).sort();
+    }
+
+    /** The flow's audit log, newest first. */
+    public Flux<AuditEntry> auditLog(String id) {
+        return Flux.from(audit.find(Filters.eq("flowId", id)).sort(Sorts.orderBy(Sorts.descending("at"), Sorts.descending("_id"))))
+                .map(FlowStore::auditEntry);
     }
 
     public Flux<Version> versions(String id) {
@@ -129,11 +198,25 @@ public final class FlowStore {
     }
 
     private Mono<Void> audit(String action, String flowId, Integer version, String comment, String user) {
-        Document doc = new Document("at", Date.from(clock.instant())).append("action", action).append("flowId", flowId)
-                .append("user", user);
+        Document doc = new Document("action", action).append("flowId", flowId).append("user", user);
         if (version != null) doc.append("version", version);
         if (comment != null) doc.append("comment", comment);
+        return audit(doc);
+    }
+
+    private Mono<Void> audit(Document entry) {
+        Document doc = new Document("at", Date.from(clock.instant()));
+        doc.putAll(entry);
         return Mono.from(audit.insertOne(doc)).then();
+    }
+
+    private static AuditEntry auditEntry(Document d) {
+        Number version = d.get("version", Number.class);
+        Number from = d.get("fromVersion", Number.class);
+        Number replaced = d.get("replacedDraftRevision", Number.class);
+        return new AuditEntry(d.getDate("at").toInstant(), d.getString("action"), d.getString("flowId"),
+                d.getString("user"), version == null ? null : version.intValue(), from == null ? null : from.intValue(),
+                d.getString("comment"), replaced == null ? null : replaced.longValue(), d.getString("replacedDraft"));
     }
 
     private static Document document(Version v) {

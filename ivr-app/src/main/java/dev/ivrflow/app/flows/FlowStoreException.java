@@ -1,7 +1,7 @@
 package dev.ivrflow.app.flows;
 
 /** Why a store operation was refused: the API maps each reason to its HTTP status. */
-public final class FlowStoreException extends RuntimeException {
+public class FlowStoreException extends RuntimeException {
     public enum Reason { NOT_FOUND, ALREADY_EXISTS, REVISION_CONFLICT }
 
     private final Reason reason;

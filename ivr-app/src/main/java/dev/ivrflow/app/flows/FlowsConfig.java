@@ -1,6 +1,7 @@
 package dev.ivrflow.app.flows;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.ivrflow.flow.FlowToolkit;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,11 @@ public class FlowsConfig {
     @Bean
     FlowStore flowStore(MongoDatabase db) {
         return new FlowStore(db, Clock.systemUTC());
+    }
+
+    @Bean
+    FlowService flowService(FlowStore store, FlowToolkit toolkit) {
+        return new FlowService(store, toolkit);
     }
 
     /** Indexes exist before the first request; a database that cannot be reached fails the start clearly. */
