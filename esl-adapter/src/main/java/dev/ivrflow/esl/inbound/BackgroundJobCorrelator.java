@@ -50,6 +50,14 @@ final class BackgroundJobCorrelator extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The connection failed before the bgapi was answered: FreeSWITCH may have started the job all the same. */
+    void lost(String jobUuid, Throwable cause) {
+        Pending<EslEvent> job = jobs.remove(jobUuid);
+        if (job != null) {
+            job.fail(lostError(job, cause));
+        }
+    }
+
     /** FreeSWITCH chose another Job-UUID than ours (a version that ignores the header): wait for that one. */
     void rekey(String from, String to) {
         Pending<EslEvent> job = jobs.remove(from);
@@ -88,9 +96,13 @@ final class BackgroundJobCorrelator extends ChannelInboundHandlerAdapter {
     private void failAll() {
         closed = true;
         for (Pending<EslEvent> job : List.copyOf(jobs.values())) {
-            job.fail(new EslConnectionException("the connection to FreeSWITCH at " + target + " closed before '"
-                    + job.description() + "' reported its result; the job may still have run"));
+            job.fail(lostError(job, null));
         }
         jobs.clear();
+    }
+
+    private EslConnectionException lostError(Pending<EslEvent> job, Throwable cause) {
+        return new EslConnectionException("the connection to FreeSWITCH at " + target + " closed before '"
+                + job.description() + "' reported its result; the job may still have run", cause);
     }
 }

@@ -98,6 +98,7 @@ public final class InboundClient implements AutoCloseable {
     private int failedAttempts;
 
     // written on the event loop, read anywhere
+    private volatile Thread ioThread;
     private volatile InboundSession live;
     private volatile InboundHealth health;
 
@@ -145,8 +146,13 @@ public final class InboundClient implements AutoCloseable {
      * for anything slow (originate).
      */
     public CompletionStage<EslMessage> api(String command) {
+        return api(command, config.apiTimeout());
+    }
+
+    /** {@link #api(String)} with its own timeout, for a command known to be slow. */
+    public CompletionStage<EslMessage> api(String command, Duration timeout) {
         EslCommand wire = EslCommands.api(command);
-        return request(wire, "api " + command);
+        return request(wire, "api " + command, requirePositive(timeout));
     }
 
     /**
@@ -157,13 +163,19 @@ public final class InboundClient implements AutoCloseable {
      * A connection lost before the result arrives fails the stage; the job may still have run.
      */
     public CompletionStage<BackgroundJobResult> bgapi(String command) {
+        return bgapi(command, config.backgroundJobTimeout());
+    }
+
+    /** {@link #bgapi(String)} waiting up to {@code jobTimeout} for the job, such as an originate's ring time. */
+    public CompletionStage<BackgroundJobResult> bgapi(String command, Duration jobTimeout) {
+        requirePositive(jobTimeout);
         String jobUuid = UUID.randomUUID().toString();
         EslCommands.bgapi(command, jobUuid); // checked here, so a bad command throws to the caller
         CompletableFuture<BackgroundJobResult> result = new CompletableFuture<>();
         onLoop(result, () -> {
             InboundSession session = requireLive("bgapi " + command);
             ensureBackgroundJobEvents(session);
-            session.bgapi(command, jobUuid, config.apiTimeout(), config.backgroundJobTimeout(),
+            session.bgapi(command, jobUuid, config.apiTimeout(), jobTimeout,
                     (event, failure) -> finish(result, event == null ? null : BackgroundJobResult.of(command, event),
                             failure));
         });
@@ -177,7 +189,7 @@ public final class InboundClient implements AutoCloseable {
      */
     public CompletionStage<EslMessage> send(EslCommand command) {
         Objects.requireNonNull(command, "command");
-        return request(command, command.line());
+        return request(command, command.line(), config.apiTimeout());
     }
 
     /**
@@ -259,28 +271,37 @@ public final class InboundClient implements AutoCloseable {
         } catch (RejectedExecutionException alreadyStopped) {
             stopped.complete(null);
         }
-        boolean mayWait = !loop.inEventLoop() && !delivery.isRunningOnCurrentThread();
         Duration timeout = config.closeTimeout();
-        if (mayWait) {
-            await(stopped, timeout.multipliedBy(2));
-            CompletableFuture<Void> delivered = new CompletableFuture<>();
-            try {
-                delivery.execute(() -> delivered.complete(null)); // listeners hear CLOSED before their threads stop
-                await(delivered, timeout);
-            } catch (RejectedExecutionException alreadyStopped) {
-                // nothing left to deliver
-            }
+        if (loop.inEventLoop() || delivery.isRunningOnCurrentThread()) {
+            // called back from our own thread: waiting here would wait for ourselves; finish when closed instead
+            stopped.orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+                    .whenComplete((done, failure) -> releaseThreads());
+            return;
         }
-        threads.shutdown();
-        var loopStopped = group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (mayWait) {
-            try {
-                threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        await(stopped, timeout.multipliedBy(2));
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        try {
+            delivery.execute(() -> delivered.complete(null)); // listeners hear CLOSED before their threads stop
+            await(delivered, timeout);
+        } catch (RejectedExecutionException alreadyStopped) {
+            // nothing left to deliver
+        }
+        var loopStopped = releaseThreads();
+        try {
+            threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
             loopStopped.awaitUninterruptibly(timeout.toMillis() * 2);
+            Thread io = ioThread;
+            if (io != null) {
+                io.join(timeout); // the termination future completes just before the thread ends
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private io.netty.util.concurrent.Future<?> releaseThreads() {
+        threads.shutdown();
+        return group.shutdownGracefully(0, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- connection lifecycle, all on the event loop ----
@@ -335,7 +356,8 @@ public final class InboundClient implements AutoCloseable {
         } else if (closing) {
             why = "the client was closed";
         } else {
-            why = String.valueOf(cause.getMessage());
+            // Netty appends the address ("Connection reset by peer: /127.0.0.1:8021"); ours is already in the message
+            why = String.valueOf(cause.getMessage()).replaceFirst(": /[^ ]*$", "");
         }
         return new EslConnectionException("could not connect to the FreeSWITCH event socket at " + target + ": " + why,
                 cause);
@@ -343,13 +365,14 @@ public final class InboundClient implements AutoCloseable {
 
     private void attemptFailed(EslException error) {
         failedAttempts++;
-        finish(firstConnection, null, error);
         if (closing) {
+            finish(firstConnection, null, error);
             finishClose();
             return;
         }
         boolean refused = error instanceof EslAuthenticationException || error instanceof EslAccessDeniedException;
         changeState(refused ? ConnectionState.AUTH_FAILED : ConnectionState.DISCONNECTED, error.getMessage());
+        finish(firstConnection, null, error); // after the state, so a caller woken by it sees the state it explains
         if (!config.reconnect()) {
             LOG.log(System.Logger.Level.WARNING, "{0}; not reconnecting (disabled)", error.getMessage());
         } else if (!refused) {
@@ -460,11 +483,19 @@ public final class InboundClient implements AutoCloseable {
         return result;
     }
 
-    private CompletionStage<EslMessage> request(EslCommand wire, String description) {
+    private CompletionStage<EslMessage> request(EslCommand wire, String description, Duration timeout) {
         CompletableFuture<EslMessage> result = new CompletableFuture<>();
-        onLoop(result, () -> requireLive(description).send(wire, description, config.apiTimeout(),
+        onLoop(result, () -> requireLive(description).send(wire, description, timeout,
                 (reply, failure) -> finish(result, reply, failure)));
         return result;
+    }
+
+    private static Duration requirePositive(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a timeout must be positive, was " + timeout);
+        }
+        return timeout;
     }
 
     private InboundSession requireLive(String what) {
@@ -486,6 +517,7 @@ public final class InboundClient implements AutoCloseable {
     }
 
     private void beginClose(CompletableFuture<Void> stopped) {
+        ioThread = Thread.currentThread();
         closeWaiters.add(stopped);
         if (closed) {
             stopped.complete(null);

@@ -83,7 +83,9 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
         String description = "bgapi " + apiCommand;
         jobs.register(jobUuid, new Pending<>(description + " (Job-UUID " + jobUuid + ")", jobTimeout, result));
         send(EslCommands.bgapi(apiCommand, jobUuid), description, replyTimeout, (reply, failure) -> {
-            if (failure != null) {
+            if (failure instanceof EslConnectionException) {
+                jobs.lost(jobUuid, failure);
+            } else if (failure != null) {
                 jobs.fail(jobUuid, failure);
             } else if (!reply.isOk()) {
                 String text = reply.replyText().orElse("(no Reply-Text)");
