@@ -328,7 +328,7 @@ final class InteractiveCall {
     }
 
     private boolean subflow(JournalEvent j) {
-        return !(j.flowId().equals(loaded.key().flowId()) && j.flowVersion() == loaded.key().version());
+        return !(j.flowId().equals(loaded.root().id()) && j.flowVersion() == loaded.root().version());
     }
 
     private static Map<String, Object> detailed(JournalEvent j) {

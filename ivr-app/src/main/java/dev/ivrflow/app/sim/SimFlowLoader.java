@@ -54,7 +54,10 @@ final class SimFlowLoader {
         }
     }
 
-    /** The compiled flow to run, and every flow version it may enter (itself included), for subflows and labels. */
+    /**
+     * The compiled flow to run, and every flow version it may enter (itself included, under its document's id), for
+     * subflows and labels. {@code key} is what was asked for.
+     */
     record Loaded(Key key, CompiledFlow root, Map<Key, CompiledFlow> flows) {
         FlowResolver resolver() {
             return (flowId, version) -> Optional.ofNullable(flows.get(new Key(flowId, version)));
@@ -108,9 +111,12 @@ final class SimFlowLoader {
                     + count(issues.size(), "error") + "; fix them before calling it", errors);
         }
         Map<Key, CompiledFlow> flows = new LinkedHashMap<>();
-        flows.put(key, c.orElseThrow());
+        CompiledFlow root = c.orElseThrow();
+        // Keyed by the document's own id, which is what the journal names.
+        Key rootKey = new Key(root.id(), key.version());
+        flows.put(rootKey, root);
         catalog.flows.forEach((k, f) -> {
-            if (k.equals(key)) return;
+            if (k.equals(rootKey)) return;
             CompiledFlow done = compiled.getIfPresent(k);
             if (done == null) {
                 Compilation sub = toolkit.compile(f, k.version(), options);
@@ -124,7 +130,7 @@ final class SimFlowLoader {
             }
             if (done != null) flows.put(k, done);
         });
-        return new Loaded(key, flows.get(key), Map.copyOf(flows));
+        return new Loaded(key, root, Map.copyOf(flows));
     }
 
     /** Every published subflow version reachable from the flow, level by level. */

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -386,9 +385,9 @@ final class SimRequests {
 
         void throwIfAny(String message) {
             if (list.isEmpty()) return;
-            Supplier<String> summary = () -> list.size() == 1 ? message + ": " + list.getFirst().message()
+            String summary = list.size() == 1 ? message + ": " + list.getFirst().message()
                     : message + ": " + list.size() + " problems";
-            throw ApiException.badRequest(summary.get(), list);
+            throw ApiException.badRequest(summary, list);
         }
     }
 }

@@ -9,13 +9,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,12 +57,17 @@ class SimControllerTest {
             {"flowId": "main-line", "at": "2026-03-04T10:00:00-05:00", "callerNumber": "+12125550147",
              "callerName": "Dana Whitfield", "calledNumber": "+12125550100"}""";
 
+    static final String ADMIN_PASSWORD = "sim-test-admin-password";
+
     @TempDir
     static Path dataDir;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ivr.data-dir", () -> dataDir.toString());
+        registry.add("ivr.security.admin-password", () -> ADMIN_PASSWORD);
     }
 
     @Autowired
@@ -131,6 +141,76 @@ class SimControllerTest {
         // Everything was sent: a reconnecting EventSource is told to stop.
         ann.get().uri("/api/sim/calls/{id}/events", id).accept(MediaType.TEXT_EVENT_STREAM)
                 .header("Last-Event-ID", live.getLast().id()).exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void shouldStreamOverTheWireToALoggedInBrowser() throws Exception {
+        WebClient http = WebClient.create("http://127.0.0.1:" + port);
+        MultiValueMap<String, ResponseCookie> cookies = http.post().uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "admin", "password", ADMIN_PASSWORD))
+                .exchangeToMono(r -> r.statusCode().is2xxSuccessful() ? r.releaseBody().thenReturn(r.cookies())
+                        : r.createError())
+                .block(Duration.ofSeconds(20));
+        String session = cookies.getFirst("IVR_SESSION").getValue();
+        String xsrf = cookies.getFirst("XSRF-TOKEN").getValue();
+        java.util.function.Consumer<org.springframework.http.HttpHeaders> browser = h -> {
+            h.add("Cookie", "IVR_SESSION=" + session + "; XSRF-TOKEN=" + xsrf);
+            h.add("X-XSRF-TOKEN", xsrf);
+        };
+
+        Map<String, Object> call = http.post().uri("/api/sim/calls").headers(browser)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(OPEN)
+                .retrieve().bodyToMono(JSON_MAP).block(Duration.ofSeconds(20));
+        String id = (String) call.get("callId");
+        CompletableFuture<List<ServerSentEvent<Map<String, Object>>>> events = http.get()
+                .uri("/api/sim/calls/{id}/events", id).headers(browser).accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve().bodyToFlux(SSE).filter(e -> e.event() != null)
+                .takeUntil(e -> "ended".equals(e.event())).collectList().toFuture();
+        // Whether the stream opens before or after the input, the replay gives it everything from the start.
+        http.post().uri("/api/sim/calls/{id}/input", id).headers(browser).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"speech\": \"support\"}").retrieve().toBodilessEntity().block(Duration.ofSeconds(20));
+
+        List<ServerSentEvent<Map<String, Object>>> received = events.get(20, TimeUnit.SECONDS);
+        assertThat(received.getFirst().event()).isEqualTo("started");
+        assertThat(named(received, "node")).extracting(e -> e.data().get("nodeId"))
+                .containsExactly("hours", "welcome", "mainMenu", "supportQueue", "end");
+        assertThat(received).extracting(ServerSentEvent::id).doesNotHaveDuplicates();
+        assertThat(received.getLast().data()).containsEntry("reason", "hung up by the flow (normal)");
+
+        // Without the CSRF header, the session cookie alone cannot drive a call.
+        http.post().uri("/api/sim/calls").header("Cookie", "IVR_SESSION=" + session)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(OPEN)
+                .exchangeToMono(r -> Mono.just(r.statusCode().value())).as(m -> assertThat(m.block()).isEqualTo(403));
+    }
+
+    @Test
+    void shouldMoveTheClockWithTheFlowsTimersAndCollectDigits() {
+        draft(store, "pin-line", """
+                {"schema": "ivr-flow/1", "id": "pin-line", "name": "PIN line", "defaultLanguage": "en-US",
+                 "start": "pause", "variables": {"pin": {"type": "string"}},
+                 "nodes": [
+                   {"id": "pause", "type": "wait", "settings": {"seconds": 30}, "exits": {"next": "pin"}},
+                   {"id": "pin", "type": "input", "label": "PIN",
+                    "settings": {"prompt": {"en-US": {"tts": "Enter your PIN"}}, "variable": "pin", "minLength": 4,
+                                 "maxLength": 4, "terminator": "#"},
+                    "exits": {"next": "bye", "failure": "end"}},
+                   {"id": "bye", "type": "say",
+                    "settings": {"text": {"en-US": "You entered {{pin}} from {{call.vars.sip_from_host}}"}},
+                    "exits": {"next": "end"}},
+                   {"id": "end", "type": "hangup", "settings": {"cause": "normal"}}]}
+                """);
+
+        Map<String, Object> call = start(ann, """
+                {"flowId": "pin-line", "at": "2026-06-01T09:00:00+02:00", "variables": {"sip_from_host": "pbx.example.com"}}""");
+
+        assertThat(call).containsEntry("clock", "2026-06-01T09:00:30+02:00").containsEntry("currentNode", "pin");
+        assertThat(map(call.get("waiting"))).containsEntry("expecting", "digits").containsEntry("maxDigits", 4)
+                .containsEntry("terminators", "#");
+        Map<String, Object> after = input(ann, (String) call.get("callId"), "{\"digits\": \"1234#\"}");
+        assertThat(map(after.get("variables"))).containsEntry("pin", "1234");
+        assertThat(strings(after.get("heard"))).containsExactly("Enter your PIN", "You entered 1234 from pbx.example.com");
+        assertThat(after.get("path")).isEqualTo(List.of("pause", "pin", "bye", "end"));
     }
 
     @Test
