@@ -24,7 +24,10 @@ public final class FsScript {
         GARBAGE,
         /** The caller hangs up while the application runs (capture 19b). */
         HANG_UP_DURING,
-        /** The application runs until {@code uuid_break} (or a hang-up). */
+        /**
+         * The application runs until {@code uuid_break} or a hang-up; meanwhile the shared clock moves to the next
+         * timer (the runtime's own limit on it, if any).
+         */
         RUN_UNTIL_BROKEN,
         /** The caller presses {@code digit} during a playback or speak (capture 10). */
         BARGE_IN,

@@ -291,7 +291,9 @@ public final class SimulatedCall {
                     return;
                 }
                 case RUN_UNTIL_BROKEN -> {
+                    // it lasts until something breaks it: let time pass to the next timer (the runtime's own limit)
                     running = new Running(app, arg, e.eventUuid(), Map.of(), app.equals("playback") ? "FILE PLAYED" : "_none_");
+                    clock.advanceToNextTimer();
                     return;
                 }
                 case TAKES -> clock.advance(rule.time());
