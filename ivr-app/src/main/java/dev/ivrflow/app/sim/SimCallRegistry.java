@@ -10,6 +10,8 @@ import dev.ivrflow.app.api.error.ApiException;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,11 @@ import java.util.Map;
 final class SimCallRegistry {
     private final Cache<String, InteractiveCall> calls;
     private final SimProperties properties;
+    /** Ended calls kept, for each call that may be in progress. */
+    static final int ENDED_PER_LIVE = 4;
+
     private final Map<String, Integer> perUser = new HashMap<>();
+    private final ArrayDeque<String> endedOrder = new ArrayDeque<>();
     private int active;
 
     SimCallRegistry(SimProperties properties, Ticker ticker) {
@@ -32,8 +38,8 @@ final class SimCallRegistry {
         this.calls = Caffeine.newBuilder()
                 .ticker(ticker)
                 .scheduler(Scheduler.systemScheduler())
-                // A last guard on memory: ended calls expire, and live ones are limited by the slots.
-                .maximumSize(properties.maxCalls() * 5L)
+                // A last guard on memory, never reached: live calls are limited by the slots, ended ones below.
+                .maximumSize(properties.maxCalls() * (ENDED_PER_LIVE + 2L))
                 .expireAfter(new Expiry<String, InteractiveCall>() {
                     @Override
                     public long expireAfterCreate(String id, InteractiveCall call, long now) {
@@ -96,9 +102,18 @@ final class SimCallRegistry {
         return call;
     }
 
-    /** Re-times a call that just ended to the retention time. */
+    /**
+     * Re-times a call that just ended to the retention time. Ended calls kept are bounded too, the oldest forgotten
+     * first, so that calls ending quickly one after another never push out calls in progress.
+     */
     void ended(String id) {
         calls.asMap().computeIfPresent(id, (k, c) -> c);
+        List<String> forget = new ArrayList<>();
+        synchronized (endedOrder) {
+            endedOrder.add(id);
+            while (endedOrder.size() > (long) properties.maxCalls() * ENDED_PER_LIVE) forget.add(endedOrder.poll());
+        }
+        calls.invalidateAll(forget);
     }
 
     /** Runs the pending evictions now (they otherwise run with the cache's own activity and its scheduler). */

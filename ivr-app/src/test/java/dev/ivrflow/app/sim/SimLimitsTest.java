@@ -146,6 +146,19 @@ class SimLimitsTest {
         ann.get().uri("/api/sim/calls/{id}", id).exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void shouldForgetTheOldestEndedCallsFirstAndKeepCallsInProgress() {
+        String live = id(start(ann, OPEN));
+        started.add(live);
+        List<String> ended = new ArrayList<>();
+        for (int i = 0; i < 3 * SimCallRegistry.ENDED_PER_LIVE + 1; i++) ended.add(id(start(bob, CLOSED)));
+
+        bob.get().uri("/api/sim/calls/{id}", ended.getFirst()).exchange().expectStatus().isNotFound();
+        bob.get().uri("/api/sim/calls/{id}", ended.getLast()).exchange().expectStatus().isOk();
+        ann.get().uri("/api/sim/calls/{id}", live).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("waiting");
+    }
+
     private static void refused(WebTestClient client, String why) {
         client.post().uri("/api/sim/calls").contentType(MediaType.APPLICATION_JSON).bodyValue(OPEN).exchange()
                 .expectStatus().isEqualTo(429)
