@@ -26,8 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,6 +77,9 @@ public final class InboundClient implements AutoCloseable {
     private static final EslEncoder ENCODER = new EslEncoder();
     private static final CloseOnMalformedFrameHandler CLOSE_ON_MALFORMED = new CloseOnMalformedFrameHandler();
     private static final String BACKGROUND_JOB = BackgroundJobCorrelator.BACKGROUND_JOB;
+    /** Commands whose effect the client tracks itself; sent behind its back they would be lost on reconnect. */
+    private static final Set<String> MANAGED_VERBS =
+            Set.of("auth", "userauth", "exit", "event", "nixevent", "noevents", "filter", "myevents", "divert_events");
 
     private final InboundClientConfig config;
     private final String target;
@@ -189,6 +194,11 @@ public final class InboundClient implements AutoCloseable {
      */
     public CompletionStage<EslMessage> send(EslCommand command) {
         Objects.requireNonNull(command, "command");
+        String verb = command.line().split(" ", 2)[0].toLowerCase(Locale.ROOT);
+        if (MANAGED_VERBS.contains(verb)) {
+            throw new IllegalArgumentException("'" + verb + "' is managed by the client (connect, subscribe, "
+                    + "addFilter, close), so it can be restored after a reconnect; do not send it directly");
+        }
         return request(command, command.line(), config.apiTimeout());
     }
 

@@ -71,7 +71,13 @@ final class InboundSession extends ChannelInboundHandlerAdapter {
 
     /** Writes a command; {@code reply} hears its answer, a timeout, or the connection's loss, on the event loop. */
     void send(EslCommand command, String description, Duration timeout, Pending.Callback<? super EslMessage> reply) {
-        channel.writeAndFlush(new PendingReply(command, new Pending<>(description, timeout, reply)));
+        Pending<EslMessage> pending = new Pending<>(description, timeout, reply);
+        channel.writeAndFlush(new PendingReply(command, pending)).addListener(written -> {
+            if (!written.isSuccess()) { // also when the pipeline was already torn down and the correlator never saw it
+                pending.fail(new EslConnectionException("could not send '" + description + "' to FreeSWITCH at "
+                        + target, written.cause()));
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ivrflow.esl.inbound;
 
+import dev.ivrflow.esl.codec.EslCommands;
 import dev.ivrflow.esl.codec.EslContentType;
 import dev.ivrflow.esl.codec.EslExecute;
 import dev.ivrflow.esl.codec.EslMessage;
@@ -177,6 +178,19 @@ class InboundClientApiTest {
         assertThat(sendmsg.line()).isEqualTo("sendmsg 9ec0a105-a592-4bb2-a752-9739f6132efe");
         assertThat(sendmsg.header("execute-app-arg")).contains("tone_stream://%(300,0,800)");
         assertThat(sendmsg.header("Event-UUID")).contains("inbound-step-42");
+    }
+
+    @Test
+    void shouldRefuseToSendCommandsWhoseEffectTheClientKeepsItself() {
+        // given
+        connect(config(fs).build());
+
+        // when / then
+        assertThatThrownBy(() -> client.send(EslCommands.noevents()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'noevents' is managed by the client");
+        assertThatThrownBy(() -> client.send(EslCommands.filter("Unique-ID", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.send(EslCommands.exit())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
