@@ -34,7 +34,9 @@ public final class FsScript {
         /** The application takes {@code time} of the shared virtual clock. */
         TAKES,
         /** The application takes {@code time} of real time before it completes. */
-        DELAY
+        DELAY,
+        /** Nothing special: keeps the place of an execution in the order of rules. */
+        NORMAL
     }
 
     public record Rule(Action action, String digit, Duration time) {

@@ -322,9 +322,12 @@ public final class SimulatedCall {
             case "playback" -> {
                 channel.variables.remove("playback_terminator_used");
                 heard(arg);
-                if (rule != null && rule.action() == Action.BARGE_IN && terminates(rule.digit())) {
+                if (rule != null && rule.action() == Action.BARGE_IN) {
+                    // a key that is not a terminator is reported and the audio goes on (capture 18)
                     dtmf(rule.digit());
-                    vars.put("playback_terminator_used", rule.digit());
+                    if (terminates(rule.digit())) {
+                        vars.put("playback_terminator_used", rule.digit());
+                    }
                 }
                 vars.put("playback_ms", "1000");
                 vars.put("playback_seconds", "1");
@@ -334,9 +337,12 @@ public final class SimulatedCall {
                 channel.variables.remove("playback_terminator_used");
                 List<String> parts = FsArgSplitter.split(arg, '|', 3);
                 log.heard(parts.isEmpty() ? "" : parts.getLast());
-                if (rule != null && rule.action() == Action.BARGE_IN && terminates(rule.digit())) {
+                if (rule != null && rule.action() == Action.BARGE_IN) {
+                    // a key that is not a terminator is reported and the audio goes on (capture 18)
                     dtmf(rule.digit());
-                    vars.put("playback_terminator_used", rule.digit());
+                    if (terminates(rule.digit())) {
+                        vars.put("playback_terminator_used", rule.digit());
+                    }
                 }
             }
             case "play_and_get_digits" -> {
@@ -373,11 +379,15 @@ public final class SimulatedCall {
             }
             case "voicemail" -> {
                 List<String> parts = FsArgSplitter.split(arg, ' ', 4);
-                vars.put("voicemail_account", parts.size() > 2 ? parts.get(2) : "");
-                vars.put("voicemail_domain", parts.size() > 1 ? parts.get(1) : "");
-                vars.put("voicemail_message_len", "00:00:05");
+                String box = parts.size() > 2 ? parts.get(2) : "";
+                String domain = parts.size() > 1 ? parts.get(1) : "";
+                recording("/var/lib/freeswitch/storage/voicemail/default/" + domain + "/" + box + "/msg_"
+                        + UUID.randomUUID() + ".wav", rule, vars);
+                vars.put("voicemail_account", box);
+                vars.put("voicemail_domain", domain);
+                vars.put("voicemail_message_len", "00:00:0" + Math.min(9, recordSeconds()));
             }
-            case "record" -> record(arg, vars);
+            case "record" -> recording(FsArgSplitter.split(arg, ' ', 4).getFirst(), rule, vars);
             case "conference" -> {
                 String room = arg == null ? "" : arg.split("@")[0];
                 vars.put("conference_name", room);
@@ -541,20 +551,24 @@ public final class SimulatedCall {
             case "failed" -> failBridge(vars, "CALL_REJECTED", "CALL_REJECTED");
             default -> {
                 String other = UUID.randomUUID().toString();
-                emit("CHANNEL_BRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", "1708", true,
-                        Map.of("Other-Leg-Unique-ID", other));
+                Map<String, String> legs = new LinkedHashMap<>();
+                legs.put("Bridge-A-Unique-ID", channel.uuid);
+                legs.put("Bridge-B-Unique-ID", other);
+                legs.put("Other-Leg-Unique-ID", other);
+                emit("CHANNEL_BRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", "1708", true, legs);
                 vars.put("originate_disposition", "SUCCESS");
                 vars.put("DIALSTATUS", "SUCCESS");
                 vars.put("last_bridge_to", other);
                 vars.put("bridge_hangup_cause", "NORMAL_CLEARING");
                 vars.put("last_bridge_hangup_cause", "NORMAL_CLEARING");
                 channel.variables.putAll(vars);
-                emit("CHANNEL_UNBRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", "1798", true,
-                        Map.of("Other-Leg-Unique-ID", other));
+                emit("CHANNEL_UNBRIDGE", "switch_ivr_bridge.c", "switch_ivr_multi_threaded_bridge", "1798", true, legs);
                 return true;
             }
         }
-        return "true".equalsIgnoreCase(channel.variables.get("continue_on_fail"));
+        // without continue_on_fail FreeSWITCH hangs the caller up after a failed bridge, except after NO_ANSWER,
+        // where the dialplan (here: the socket) goes on (captures 12b, 12c, 12d)
+        return outcome.equals("noAnswer") || "true".equalsIgnoreCase(channel.variables.get("continue_on_fail"));
     }
 
     private static void failBridge(Map<String, String> vars, String cause, String dialStatus) {
@@ -642,13 +656,18 @@ public final class SimulatedCall {
         return true;
     }
 
-    private void record(String arg, Map<String, String> vars) {
-        List<String> a = FsArgSplitter.split(arg, ' ', 4);
-        String path = a.isEmpty() ? "" : a.getFirst();
-        int seconds = call.world().recordSeconds() == null ? 5 : call.world().recordSeconds();
+    /** record, or the message part of voicemail: RECORD_START/STOP when subscribed (capture 15), a key if scripted. */
+    private void recording(String path, Rule rule, Map<String, String> vars) {
+        int seconds = recordSeconds();
         if (subscriptions.contains("RECORD_START")) {
             emit("RECORD_START", "switch_ivr_async.c", "switch_ivr_record_file_event", "1418", true,
                     Map.of("Record-File-Path", path));
+        }
+        if (rule != null && rule.action() == Action.BARGE_IN) {
+            dtmf(rule.digit());
+            if (terminates(rule.digit())) {
+                vars.put("playback_terminator_used", rule.digit());
+            }
         }
         clock.advance(Duration.ofSeconds(seconds));
         vars.put("record_ms", Long.toString(seconds * 1000L));
@@ -660,6 +679,10 @@ public final class SimulatedCall {
             emit("RECORD_STOP", "switch_ivr_async.c", "switch_ivr_record_file_event", "1478", true,
                     Map.of("Record-File-Path", path));
         }
+    }
+
+    private int recordSeconds() {
+        return call.world().recordSeconds() == null ? 5 : call.world().recordSeconds();
     }
 
     private void schedHangup(String arg) {
@@ -709,24 +732,31 @@ public final class SimulatedCall {
         log.hungUpBy = by;
         emit("CHANNEL_HANGUP", "switch_channel.c", "switch_channel_perform_hangup", "5068", true, Map.of());
         complete(app, arg, eventUuid, response, Map.of());
-        if (app.equals("hangup")) {
-            emit("CHANNEL_UNPARK", "switch_ivr.c", "switch_ivr_park", "1213", true, Map.of());
-        }
-        tearDown();
+        tearDown(false);
     }
 
-    /** The channel goes down while no application runs. */
+    /**
+     * The channel goes down while no application runs (capture 18): the linger notice comes at once, before the
+     * park loop ends.
+     */
     private void hangUpIdle(String cause, String by) {
         channel.hungUp(cause);
         log.hangupCause = cause;
         log.hungUpBy = by;
         emit("CHANNEL_HANGUP", "switch_channel.c", "switch_channel_perform_hangup", "5068", true, Map.of());
-        tearDown();
+        tearDown(true);
     }
 
-    private void tearDown() {
+    /** The park loop of the socket application ends, the socket application returns, the channel is reported. */
+    private void tearDown(boolean noticeFirst) {
         queuedApps.clear();
         running = null;
+        if (noticeFirst && lingering) {
+            send(FsFrames.lingerNotice(channel.uuid, channel.channelName));
+        }
+        if (!socketAppDone) {
+            emit("CHANNEL_UNPARK", "switch_ivr.c", "switch_ivr_park", "1213", true, Map.of());
+        }
         socketAppComplete();
         channel.channelState = "CS_HANGUP";
         channel.stateNumber = "10";
@@ -738,10 +768,10 @@ public final class SimulatedCall {
         channel.variables.put("hangup_cause", channel.hangupCause);
         emit("CHANNEL_HANGUP_COMPLETE", "switch_core_state_machine.c", "switch_core_session_reporting_state", "943",
                 true, Map.of());
-        if (lingering) {
-            send(FsFrames.lingerNotice(channel.uuid, channel.channelName));
-        } else {
+        if (!lingering) {
             closeSocket();
+        } else if (!noticeFirst) {
+            send(FsFrames.lingerNotice(channel.uuid, channel.channelName));
         }
     }
 
