@@ -137,7 +137,7 @@ public final class FlowService {
             }
             return validateStored(d.json()).flatMap(v -> {
                 if (!v.valid()) return Mono.error(refused("flow '" + id + "' has " + count(v.errors().size(), "error")
-                        + "; fix them before publishing", null, id, v));
+                        + "; fix " + (v.errors().size() == 1 ? "it" : "them") + " before publishing", null, id, v));
                 return store.publish(id, d.name(), d.json(), comment, user)
                         .map(version -> new PublishResult(VersionSummary.of(version), v));
             });
@@ -319,8 +319,8 @@ public final class FlowService {
             flows.add(new ArchivedFlow(e.name(), new Document(flow, toolkit.writer().writeString(flow))));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest("the archive has " + count(errors.size(), "problem")
-                    + "; nothing was imported", errors);
+            throw ApiException.badRequest("the archive has " + count(errors.size(), "problem") + "; nothing was imported"
+                    + (errors.size() == 1 ? ": " + errors.getFirst().message() : ""), errors);
         }
         return new ArchiveRead(flows, contents.skipped());
     }
@@ -397,7 +397,8 @@ public final class FlowService {
         return switch (toolkit.reader().read(body)) {
             case ReadResult.Valid<Flow>(Flow flow) -> new Document(flow, toolkit.writer().writeString(flow));
             case ReadResult.Invalid<Flow>(List<DocumentError> errors) -> throw ApiException.badRequest(
-                    "the body is not a valid flow document: " + count(errors.size(), "problem"), fieldErrors("", "", errors));
+                    "the body is not a valid flow document: " + (errors.size() == 1 ? errors.getFirst().toString()
+                            : count(errors.size(), "problem")), fieldErrors("", "", errors));
         };
     }
 

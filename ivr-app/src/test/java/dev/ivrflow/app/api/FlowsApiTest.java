@@ -151,7 +151,7 @@ class FlowsApiTest extends ApiTestSupport {
                 && issue.has("message") && issue.has("pointer")).isTrue();
 
         JsonNode refused = problem(publish("broken", "try it"), 422);
-        assertThat(refused.path("detail").asString()).contains("fix them before publishing");
+        assertThat(refused.path("detail").asString()).contains("before publishing");
         assertThat(pointers(refused)).contains("/start");
         assertThat(texts(refused.path("issues"), "code")).contains("START_MISSING");
         assertThat(texts(refused.path("issues"), "severity")).containsOnly("ERROR");
