@@ -1,5 +1,6 @@
 package dev.ivrflow.esl.e2e;
 
+import dev.ivrflow.esl.channel.EslChannelSettings;
 import dev.ivrflow.esl.fssim.FreeSwitchSimulator;
 import dev.ivrflow.esl.fssim.FsCallLog;
 import dev.ivrflow.esl.fssim.FsScript;
@@ -61,8 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every scenario of every example flow test ({@code flows-examples/flows/*.test.json}) runs twice: in the in-memory
  * simulator, and through the FreeSWITCH simulator over real loopback sockets with the outbound server, the
  * connection and {@code EslCallChannel} in between. Both must take the same path (from the journal), end for the
- * same reason, and ask for equivalent actions (the in-memory actions mapped to the FreeSWITCH applications that
- * carry them out). A difference is a real finding: it is reported, not smoothed over.
+ * same reason, ask for equivalent actions (the in-memory actions mapped to the FreeSWITCH applications that
+ * carry them out) and let the caller hear the same prompts. A difference is a real finding: it is reported, not smoothed over.
  */
 class ExampleFlowsOverSocketsTest {
     private static final Path FLOWS = Path.of("..", "flows-examples", "flows");
@@ -142,6 +143,9 @@ class ExampleFlowsOverSocketsTest {
         assertThat(ActionMapping.fromSwitch(log.executions()))
                 .as("FreeSWITCH applications %s vs in-memory actions %s", log.apps(), inMemory.actionNames())
                 .isEqualTo(ActionMapping.fromInMemory(inMemory.actions()));
+        String beep = "tone:" + EslChannelSettings.DEFAULT.beep().substring("tone_stream://".length());
+        assertThat(log.heard().stream().map(h -> h.equals(beep) ? "tone:beep" : h).toList())
+                .as("what the caller heard").isEqualTo(inMemory.heard());
         assertThat(httpActions).as("HTTP requests").isEqualTo(
                 inMemory.actions().stream().filter(a -> a.action().equals("http")).toList());
         assertThat(log.failure()).as("simulator problems").isNull();
