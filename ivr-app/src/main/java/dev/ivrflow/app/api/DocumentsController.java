@@ -7,6 +7,8 @@ import dev.ivrflow.app.flows.ImportReport;
 import dev.ivrflow.app.flows.SaveResult;
 import dev.ivrflow.app.flows.ValidationResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +51,10 @@ public class DocumentsController {
             + "against the published versions). A body that is not a flow document is a 400 with JSON Pointers.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = FlowsController.FLOW_BODY,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "the validation result"),
+            @ApiResponse(responseCode = "400", description = "not a flow document: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ValidationResult> validate(ServerHttpRequest request) {
         return RequestBodies.read(request, RequestBodies.FLOW).flatMap(flows::validateDocument);
     }
@@ -58,6 +65,11 @@ public class DocumentsController {
             + "changes nothing (status 'unchanged').",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = FlowsController.FLOW_BODY,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "updated or unchanged"),
+            @ApiResponse(responseCode = "201", description = "created"),
+            @ApiResponse(responseCode = "400", description = "not a flow document: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<SaveResult>> importOne(ServerHttpRequest request) {
         return RequestBodies.read(request, RequestBodies.FLOW)
                 .flatMap(body -> Caller.name().flatMap(user -> flows.importOne(body, user)))
@@ -76,6 +88,12 @@ public class DocumentsController {
             + "validation errors the answer is a 422 and nothing is imported.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "what was done with each flow file"),
+            @ApiResponse(responseCode = "400", description = "a bad archive or document: every problem with the file and JSON Pointer; nothing imported", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "403", description = "publish=true without the PUBLISHER role", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "422", description = "publish=true and a flow has validation errors; nothing imported", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ImportReport> importZip(ServerHttpRequest request,
                                         @RequestParam(required = false) String publish,
                                         @RequestParam(required = false) String comment) {
@@ -92,6 +110,9 @@ public class DocumentsController {
     @Operation(summary = "Export every flow as a zip", description = "<id>.flow.json for every draft, or with "
             + "?published=true the latest published version of every published flow; canonical bytes, entries sorted, "
             + "the same flows always give the same zip.")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "a zip of <id>.flow.json files", content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))),
+            @ApiResponse(responseCode = "400", description = "a bad parameter", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<byte[]>> export(@RequestParam(required = false) String published) {
         boolean versions = Params.flag(published, "published");
         return flows.exportZip(versions).map(zip -> ResponseEntity.ok().contentType(ZIP)

@@ -10,6 +10,8 @@ import dev.ivrflow.app.flows.SaveResult;
 import dev.ivrflow.app.flows.ValidationResult;
 import dev.ivrflow.app.flows.VersionSummary;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -68,6 +71,11 @@ public class FlowsController {
             + "it exists). Answers 201 with Location, ETag and the validation result.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = FLOW_BODY,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "created; Location and ETag"),
+            @ApiResponse(responseCode = "400", description = "not a flow document: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "a flow with this id exists", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<SaveResult>> create(ServerHttpRequest request) {
         return RequestBodies.read(request, RequestBodies.FLOW)
                 .flatMap(body -> Caller.name().flatMap(user -> flows.create(body, user)))
@@ -77,6 +85,9 @@ public class FlowsController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a draft", description = "The draft's canonical JSON, with its revision as the ETag.")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "the canonical JSON; ETag is the revision", content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "a flow document in canonical form"))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<byte[]>> get(@PathVariable String id) {
         return flows.draft(Params.flowId(id)).map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .eTag(Params.etag(d.revision())).body(d.json().getBytes(StandardCharsets.UTF_8)));
@@ -91,6 +102,13 @@ public class FlowsController {
                     description = "the draft's ETag, e.g. \"3\""),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = FLOW_BODY,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "saved (or unchanged); ETag is the new revision"),
+            @ApiResponse(responseCode = "400", description = "not a flow document: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "stale revision: currentRevision says the current one", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<SaveResult>> save(@PathVariable String id, ServerHttpRequest request,
                                                  @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String flowId = Params.flowId(id);
@@ -103,6 +121,10 @@ public class FlowsController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a draft", description = "Deletes the draft (only at the If-Match revision when given). "
             + "Published versions stay: they are immutable, and calls or other flows may be using them.")
+    @ApiResponses({
+            @ApiResponse(responseCode = "204", description = "deleted"),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "stale revision", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id,
                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String flowId = Params.flowId(id);
@@ -132,6 +154,13 @@ public class FlowsController {
             + "the new immutable version; the publish is audited with who, when and the comment.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PublishRequest.class))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "published; Location is the new version"),
+            @ApiResponse(responseCode = "400", description = "bad body: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "stale revision", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "422", description = "the draft has validation errors: errors and issues list them", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<PublishResult>> publish(@PathVariable String id, ServerHttpRequest request,
                                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String flowId = Params.flowId(id);
@@ -150,6 +179,9 @@ public class FlowsController {
 
     @GetMapping("/{id}/versions/{version}")
     @Operation(summary = "Get a published version", description = "Its canonical JSON, byte for byte as published.")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "the canonical JSON as published", content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "a flow document in canonical form"))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<byte[]>> version(@PathVariable String id, @PathVariable String version) {
         String flowId = Params.flowId(id);
         int number = Params.version(version, "path parameter 'version'");
@@ -181,6 +213,13 @@ public class FlowsController {
             + "discarded with If-Match naming the draft's revision (409 otherwise); they are kept in the audit log.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RollbackRequest.class))))
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "rolled back; Location is the new version, ETag the draft's revision"),
+            @ApiResponse(responseCode = "400", description = "bad body: every problem with its JSON Pointer", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "409", description = "stale revision, unpublished draft changes not confirmed, or the version is already live", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "422", description = "that version has validation errors under today's rules", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+            @ApiResponse(responseCode = "413", description = "the body is too large", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<RollbackResult>> rollback(@PathVariable String id, ServerHttpRequest request,
                                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String flowId = Params.flowId(id);
@@ -195,6 +234,9 @@ public class FlowsController {
     @GetMapping("/{id}/export")
     @Operation(summary = "Export a flow", description = "The draft's (or, with ?version=N, a published version's) "
             + "canonical JSON as a download named <id>.flow.json: importing it gives the same bytes back.")
+    @ApiResponses({
+            @ApiResponse(responseCode = "200", description = "the canonical JSON as an attachment <id>.flow.json", content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "a flow document in canonical form"))),
+            @ApiResponse(responseCode = "404", description = "no such flow or version", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Mono<ResponseEntity<byte[]>> export(@PathVariable String id, @RequestParam(required = false) String version) {
         String flowId = Params.flowId(id);
         Mono<String> json = version == null ? flows.draft(flowId).map(d -> d.json())

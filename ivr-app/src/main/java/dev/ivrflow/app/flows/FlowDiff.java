@@ -3,6 +3,7 @@ package dev.ivrflow.app.flows;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ivrflow.flow.model.Pointers;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +31,8 @@ import java.util.Set;
  * Lists inside settings are compared by their longest common subsequence, so inserting a menu option at the
  * top reports one added option rather than every option changed.
  *
- * <p>Pure: no I/O, no clock. Works on any two JSON objects; meant for canonical flow documents.
+ * <p>Pure: no I/O, no clock (the annotations only name the shapes in the OpenAPI document). Works on any two JSON
+ * objects; meant for canonical flow documents.
  */
 public final class FlowDiff {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,16 +53,22 @@ public final class FlowDiff {
      * One changed value. {@code pointer} is a place in the newer document for {@code add} and {@code replace}, and
      * in the older one for {@code remove}; {@code old} is absent for an addition and {@code new} for a removal.
      */
+    @Schema(name = "FlowDiffChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Change(Op op, String pointer, JsonNode old, @JsonProperty("new") JsonNode newValue) {
+    public record Change(Op op, String pointer,
+                         @Schema(description = "the value before (any JSON value); absent for an addition", implementation = Object.class) JsonNode old,
+                         @Schema(name = "new", description = "the value after (any JSON value); absent for a removal", implementation = Object.class)
+                         @JsonProperty("new") JsonNode newValue) {
     }
 
     /** A node as it is in one of the documents; {@code pointer} is its place there ({@code /nodes/3}). */
+    @Schema(name = "FlowDiffNode")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NodeInfo(String id, String type, String label, String pointer) {
     }
 
     /** An exit wired differently: {@code old} or {@code new} is absent when the exit was not wired on that side. */
+    @Schema(name = "FlowDiffExitChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExitChange(String exit, String old, @JsonProperty("new") String newValue) {
     }
@@ -77,19 +85,23 @@ public final class FlowDiff {
      * @param exits       the exits wired differently
      * @param settings    the settings changes, pointers relative to the node ({@code /settings/maxTries})
      */
+    @Schema(name = "FlowDiffNodeChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NodeChange(String id, String type, String label, String fromPointer, String pointer,
                              List<Change> fields, List<ExitChange> exits, List<Change> settings) {
     }
 
     /** Node changes; {@code reordered} when the nodes both documents hold are listed in another order. */
+    @Schema(name = "FlowDiffNodes")
     public record Nodes(List<NodeInfo> added, List<NodeInfo> removed, List<NodeChange> changed, boolean reordered) {
     }
 
+    @Schema(name = "FlowDiffPoint")
     public record Point(int x, int y) {
     }
 
     /** A node whose canvas position changed; {@code from} or {@code to} is absent when it had no position. */
+    @Schema(name = "FlowDiffMove")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Move(String id, Point from, Point to) {
     }
@@ -103,6 +115,7 @@ public final class FlowDiff {
      * @param nodes        node changes
      * @param layout       canvas moves of nodes present in both documents
      */
+    @Schema(name = "FlowDiff")
     public record Result(boolean identical, boolean logicChanged, boolean layoutChanged, List<Change> flow,
                          Nodes nodes, List<Move> layout) {
     }

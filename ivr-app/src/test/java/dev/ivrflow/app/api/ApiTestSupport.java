@@ -55,7 +55,9 @@ abstract class ApiTestSupport {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+        // Generous: the first /v3/api-docs or a cold validation can take seconds on a busy build machine.
+        client = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
     }
 
     /** A signed-in user with these roles, with a CSRF token on changes. */
