@@ -151,7 +151,8 @@ public final class FlowStore {
                     Version v = new Version(id, latest + 1, name, json, comment, clock.instant(), user);
                     return Mono.from(versions.insertOne(document(v))).thenReturn(v);
                 }))
-                .retryWhen(Retry.max(5).filter(FlowStore::duplicateKey));
+                .retryWhen(Retry.backoff(20, java.time.Duration.ofMillis(2)).maxBackoff(java.time.Duration.ofMillis(50))
+                        .jitter(0.5).filter(FlowStore::duplicateKey));
     }
 
     /** The numbers of the flow's published versions, newest first, without their content. */
