@@ -73,6 +73,11 @@ class OutboundConnectionTest {
 
     @BeforeEach
     void start() throws Exception {
+        open(OutboundSettings.DEFAULT);
+    }
+
+    /** Short timeouts, for the tests of a switch that stops answering (they must not be slow). */
+    private void openWithShortTimeouts() throws Exception {
         open(OutboundSettings.DEFAULT.withReplyTimeout(SHORT)
                 .withChannel(EslChannelSettings.DEFAULT.withQuickAppTimeout(SHORT)));
     }
@@ -167,7 +172,7 @@ class OutboundConnectionTest {
     @Test
     void shouldHangUpWithAClearCauseWhenTheRouterFailsAndThePolicyIsToHangUp() throws Exception {
         // given
-        open(OutboundSettings.DEFAULT.withUnrouted(UnroutedCallPolicy.HANG_UP).withReplyTimeout(SHORT));
+        open(OutboundSettings.DEFAULT.withUnrouted(UnroutedCallPolicy.HANG_UP));
         runtime.routeOthers(info -> {
             throw new IllegalStateException("flow store unreachable");
         });
@@ -186,7 +191,7 @@ class OutboundConnectionTest {
     @Test
     void shouldHangUpWithUnallocatedNumberWhenNoFlowServesTheNumberAndThePolicyIsToHangUp() throws Exception {
         // given
-        open(OutboundSettings.DEFAULT.withUnrouted(UnroutedCallPolicy.HANG_UP).withReplyTimeout(SHORT));
+        open(OutboundSettings.DEFAULT.withUnrouted(UnroutedCallPolicy.HANG_UP));
         // when
         SimulatedCall call = fs.call(SimCall.of());
         FsCallLog log = call.awaitEnd(TIMEOUT);
@@ -197,6 +202,7 @@ class OutboundConnectionTest {
     @Test
     void shouldTakeTheErrorExitWhenAReplyNeverComes() throws Exception {
         // given the switch never answers the prompt's sendmsg
+        openWithShortTimeouts();
         FsScript silentSwitch = FsScript.none().on("speak", Action.NO_REPLY);
         // when
         CallOutcome call = CallOutcome.run(runtime, fs, GUARDED, SimCall.of(CallerStep.press("1")), silentSwitch, TIMEOUT);
@@ -209,6 +215,7 @@ class OutboundConnectionTest {
     @Test
     void shouldTakeTheFallbackWhenAQuickApplicationNeverCompletes() throws Exception {
         // given sched_hangup (maxDuration) is accepted but never completes; maxDuration has no error exit
+        openWithShortTimeouts();
         FsScript stuck = FsScript.none().on("sched_hangup", Action.NO_COMPLETION);
         // when
         CallOutcome call = CallOutcome.run(runtime, fs, GUARDED, SimCall.of(CallerStep.press("1")), stuck, TIMEOUT);
@@ -312,8 +319,7 @@ class OutboundConnectionTest {
 
     @Test
     void shouldCompleteFiveHundredConcurrentCalls() throws Exception {
-        // given the production timeouts (the short ones of the other tests are for failures, not load)
-        open(OutboundSettings.DEFAULT);
+        // given
         int calls = 500;
         List<SimulatedCall> started = new java.util.ArrayList<>();
         List<VirtualClock> clocks = new java.util.ArrayList<>();
