@@ -226,7 +226,7 @@ public final class SimulatedChannel implements CallChannel {
     @Override
     public CompletionStage<RecordResult> record(RecordRequest request) {
         int seconds = world.recordSeconds() == null ? 5 : world.recordSeconds();
-        if (request.beep()) heard.add("tone:beep");
+        if (request.beep()) hear(List.of(new Audio.Tone("beep")));
         act("record", Map.of("path", request.path(), "maxSeconds", request.max().toSeconds()));
         clock.advance(Duration.ofSeconds(seconds));
         return CompletableFuture.completedFuture(new RecordResult(request.path(), Duration.ofSeconds(seconds)));
