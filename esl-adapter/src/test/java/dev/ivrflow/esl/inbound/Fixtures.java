@@ -35,9 +35,9 @@ final class Fixtures {
                 .host(host)
                 .port(port)
                 .password(PASSWORD)
-                .connectTimeout(Duration.ofSeconds(2))
-                .apiTimeout(Duration.ofSeconds(2))
-                .backgroundJobTimeout(Duration.ofSeconds(2))
+                .connectTimeout(WAIT)   // generous: only tests of timeouts set short ones, and a busy CI machine
+                .apiTimeout(WAIT)       // must not turn a slow answer into a false failure
+                .backgroundJobTimeout(WAIT)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(80))
                 .backoffJitter(0)
                 .closeTimeout(Duration.ofMillis(300));

@@ -106,13 +106,19 @@ class InboundClientApiTest {
 
     @Test
     void shouldTimeOutASlowCallAndStillPairTheNextCallWithItsOwnAnswer() {
-        // given an api FreeSWITCH answers after the caller stopped waiting
-        fs.delayApi("slow", Duration.ofMillis(300), "late\n");
+        // given an api FreeSWITCH answers only after the caller stopped waiting
+        CountDownLatch callerGaveUp = new CountDownLatch(1);
+        fs.onApi("slow", call -> {
+            callerGaveUp.await();
+            return "late\n";
+        });
         connect(config(fs).apiTimeout(Duration.ofMillis(100)).build());
 
         // when (the next call waits behind the slow one, as it would in FreeSWITCH)
         Throwable timedOut = failure(client.api("slow"));
-        EslMessage next = await(client.api("echo next", WAIT));
+        CompletionStage<EslMessage> nextCall = client.api("echo next", WAIT);
+        callerGaveUp.countDown();
+        EslMessage next = await(nextCall);
 
         // then the late answer was dropped, not handed to the next caller
         assertThat(timedOut).isInstanceOf(TimeoutException.class)
