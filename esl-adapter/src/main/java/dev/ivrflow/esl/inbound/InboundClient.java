@@ -12,14 +12,15 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -309,7 +310,7 @@ public final class InboundClient implements AutoCloseable {
         }
     }
 
-    private io.netty.util.concurrent.Future<?> releaseThreads() {
+    private Future<?> releaseThreads() {
         threads.shutdown();
         return group.shutdownGracefully(0, config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
