@@ -44,8 +44,8 @@ import java.util.Set;
  *     {@code /actuator/prometheus})</td><td>ADMIN</td></tr>
  * <tr><td>{@code POST /api/flows/{id}/publish}, {@code POST /api/flows/{id}/rollback} (and anything below
  *     them)</td><td>PUBLISHER</td></tr>
- * <tr><td>{@code POST}, {@code PUT}, {@code DELETE} under {@code /api/flows/**}; {@code POST /api/import/**}</td>
- *     <td>EDITOR</td></tr>
+ * <tr><td>{@code POST}, {@code PUT}, {@code DELETE} under {@code /api/flows/**}; {@code POST /api/import/**};
+ *     {@code POST /api/validate} (validating an unsaved document, as an editor does)</td><td>EDITOR</td></tr>
  * <tr><td>{@code /api/sim/**}, any method (simulating changes nothing)</td><td>VIEWER</td></tr>
  * <tr><td>every other {@code GET /api/**} (flows, versions, diffs, schema, catalogue, calls, stats);
  *     {@code GET /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**},
@@ -113,7 +113,7 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.POST, "/api/flows/**").access(role(Role.EDITOR))
                 .pathMatchers(HttpMethod.PUT, "/api/flows/**").access(role(Role.EDITOR))
                 .pathMatchers(HttpMethod.DELETE, "/api/flows/**").access(role(Role.EDITOR))
-                .pathMatchers(HttpMethod.POST, "/api/import/**").access(role(Role.EDITOR))
+                .pathMatchers(HttpMethod.POST, "/api/import/**", "/api/validate").access(role(Role.EDITOR))
                 .pathMatchers("/api/sim/**").access(role(Role.VIEWER))
                 .pathMatchers(HttpMethod.GET, "/api/**").access(role(Role.VIEWER))
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

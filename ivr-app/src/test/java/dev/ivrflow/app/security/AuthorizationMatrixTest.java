@@ -31,12 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets 401, the role just below gets 403, the role at the boundary and an admin (the hierarchy) get through. Each
  * case runs with a session and with an API token.
  *
- * <p>The API's own controllers are written elsewhere, so most routes here are {@link ProbeEndpoints}; the real
- * ones used are {@code /api/catalogue}, {@code /v3/api-docs}, {@code /api/users}, {@code /api/tokens} and
- * {@code /actuator/prometheus}. Once they exist, the matrix should also cover {@code GET /api/flows},
- * {@code POST /api/flows}, {@code PUT} and {@code DELETE /api/flows/{id}}, {@code POST /api/flows/{id}/publish},
- * {@code POST /api/flows/{id}/rollback}, {@code POST /api/import}, {@code POST /api/sim/...}, and the calls and
- * statistics routes.
+ * <p>The API's own controllers are written alongside, so most routes here are {@link ProbeEndpoints}: the rules
+ * match paths, so a stand-in at a path proves the rule for every controller under it. The real routes used are
+ * {@code /api/catalogue}, {@code /api/schema}, {@code /v3/api-docs}, {@code /api/users}, {@code /api/tokens} and
+ * {@code /actuator/prometheus}. The flow API's own tests (which use mock users) should in time also check, with the
+ * role just below, the real {@code POST /api/flows}, {@code PUT} and {@code DELETE /api/flows/{id}},
+ * {@code POST /api/flows/{id}/publish} and {@code /rollback}, {@code POST /api/import} and {@code /api/import/zip},
+ * {@code POST /api/validate}, {@code /api/sim/calls/**}, and the calls and statistics routes once they exist.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.endpoints.web.exposure.include=health,prometheus")
@@ -97,6 +98,7 @@ class AuthorizationMatrixTest {
                 Arguments.of(HttpMethod.DELETE, ProbeEndpoints.FLOW, Role.EDITOR),
                 Arguments.of(HttpMethod.POST, ProbeEndpoints.FLOW + "/validate", Role.EDITOR),
                 Arguments.of(HttpMethod.POST, "/api/import/probe", Role.EDITOR),
+                Arguments.of(HttpMethod.POST, "/api/validate", Role.EDITOR),
                 // PUBLISHER: publish and rollback
                 Arguments.of(HttpMethod.POST, ProbeEndpoints.FLOW + "/publish", Role.PUBLISHER),
                 Arguments.of(HttpMethod.POST, ProbeEndpoints.FLOW + "/rollback", Role.PUBLISHER),

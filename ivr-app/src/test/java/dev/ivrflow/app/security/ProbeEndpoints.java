@@ -24,7 +24,8 @@ class ProbeEndpoints {
                 RequestPredicates.path(FLOW + "/**")
                         .or(RequestPredicates.path("/api/import/probe/**"))
                         .or(RequestPredicates.path("/api/sim/probe/**"))
-                        .or(RequestPredicates.path("/api/probe/**")),
+                        .or(RequestPredicates.path("/api/probe/**"))
+                        .or(RequestPredicates.path("/api/validate")),
                 request -> CurrentUser.name().flatMap(user -> ServerResponse.ok().bodyValue(Map.of(
                         "method", request.method().name(), "path", request.path(), "user", user))));
     }
