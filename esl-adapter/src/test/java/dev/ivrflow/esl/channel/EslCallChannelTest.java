@@ -236,7 +236,8 @@ class EslCallChannelTest {
         assertThat(commands(call)).containsSubsequence("set playback_terminators=#", "multiunset record_ms record_seconds",
                 "playback tone_stream://%(500,0,1000)");
         assertThat(commands(call)).anySatisfy(c -> assertThat(c).matches("record recordings/t/[-0-9a-f]+-n-\\d+\\.wav 60 200 3"));
-        assertThat(call.inputs("n")).singleElement().satisfies(d -> assertThat(d).containsEntry("lengthMs", 12_000L));
+        assertThat(call.inputs("n")).hasSize(2).first().satisfies(d -> assertThat(d).containsKey("recordingStarted"));
+        assertThat(call.inputs("n")).last().satisfies(d -> assertThat(d).containsEntry("lengthMs", 12_000L));
         assertThat(run(flow, SimCall.of().with(new SimWorld(null, null, null, 0, null))).path())
                 .containsExactly("n", "empty", "bye");
     }

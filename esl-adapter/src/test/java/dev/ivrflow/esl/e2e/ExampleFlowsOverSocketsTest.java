@@ -5,7 +5,6 @@ import dev.ivrflow.esl.fssim.FreeSwitchSimulator;
 import dev.ivrflow.esl.fssim.FsCallLog;
 import dev.ivrflow.esl.fssim.FsScript;
 import dev.ivrflow.esl.fssim.LoopbackRuntime;
-import dev.ivrflow.esl.fssim.RuntimeSimAccess;
 import dev.ivrflow.esl.fssim.SimulatedCall;
 import dev.ivrflow.esl.fssim.TestFlows;
 import dev.ivrflow.esl.fssim.VirtualClock;
@@ -29,6 +28,7 @@ import dev.ivrflow.flow.runtime.CompiledFlow;
 import dev.ivrflow.flow.runtime.JournalEvent;
 import dev.ivrflow.flow.runtime.RuntimeLimits;
 import dev.ivrflow.flow.sim.InMemoryRecordings;
+import dev.ivrflow.flow.sim.ScriptedHttp;
 import dev.ivrflow.flow.sim.SimAction;
 import dev.ivrflow.flow.sim.SimCall;
 import dev.ivrflow.flow.sim.SimulationResult;
@@ -107,13 +107,13 @@ class ExampleFlowsOverSocketsTest {
             Compilation compilation = TOOLKIT.compile(flow, 1, options);
             assertThat(compilation.succeeded()).as("%s compiles", flowPath).isTrue();
             CompiledFlow compiled = compilation.orElseThrow();
-            FlowResolver subflows = subflows(workspace, options);
+            FlowResolver subflows = workspace.resolver(TOOLKIT, options);
             List<DynamicNode> scenarios = new ArrayList<>();
             List<Scenario> list = tests.scenariosOrEmpty();
             for (int i = 0; i < list.size(); i++) {
                 Scenario s = list.get(i);
                 String name = s.name() == null ? "scenario " + (i + 1) : s.name();
-                scenarios.add(DynamicTest.dynamicTest(name, () -> sameOverSockets(compiled, subflows, toCall(s))));
+                scenarios.add(DynamicTest.dynamicTest(name, () -> sameOverSockets(compiled, subflows, s.toSimCall())));
             }
             suites.add(DynamicContainer.dynamicContainer(testFile.getFileName().toString(), scenarios));
         }
@@ -128,7 +128,7 @@ class ExampleFlowsOverSocketsTest {
         List<JournalEvent> journal = new CopyOnWriteArrayList<>();
         List<SimAction> httpActions = new CopyOnWriteArrayList<>();
         CallServices services = new CallServices(SpeechRecognizer.viaChannel(), SpeechSynthesizer.fixed("sim", null),
-                new LocalIntentClassifier(), RuntimeSimAccess.scriptedHttp(call.world().http(), httpActions::add),
+                new LocalIntentClassifier(), new ScriptedHttp(call.world().http(), httpActions::add),
                 clock, journal::add, new InMemoryRecordings(), subflows);
         runtime.expect(fsCall.uuid(), new CallStart(flow, TOOLKIT.handlers(), services, RuntimeLimits.DEFAULT));
         freeswitch.start(fsCall);
@@ -150,23 +150,5 @@ class ExampleFlowsOverSocketsTest {
                 inMemory.actions().stream().filter(a -> a.action().equals("http")).toList());
         assertThat(log.failure()).as("simulator problems").isNull();
         assertThat(log.exitReceived() || log.transferredTo() != null).as("the socket was released with exit").isTrue();
-    }
-
-    private static SimCall toCall(Scenario s) {
-        Scenario.Caller c = s.caller();
-        Instant at = s.at() == null ? null : OffsetDateTime.parse(s.at()).toInstant();
-        return new SimCall(c == null ? null : c.number(), c == null ? null : c.name(), c == null ? null : c.called(),
-                c == null ? null : c.variables(), at, s.steps(), s.world());
-    }
-
-    /** Subflows compile on first use, each workspace file standing in for every version (as FlowTestRunner does). */
-    private static FlowResolver subflows(FlowWorkspace workspace, ValidationOptions options) {
-        Map<String, Optional<CompiledFlow>> compiled = new HashMap<>();
-        return (flowId, version) -> {
-            synchronized (compiled) {
-                return compiled.computeIfAbsent(flowId, id -> workspace.flow(id)
-                        .flatMap(f -> TOOLKIT.compile(f, version, options).compiled()));
-            }
-        };
     }
 }

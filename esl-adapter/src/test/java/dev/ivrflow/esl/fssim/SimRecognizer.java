@@ -1,5 +1,6 @@
 package dev.ivrflow.esl.fssim;
 
+import dev.ivrflow.flow.sim.SpeechMatcher;
 import dev.ivrflow.flow.port.SpeechRequest;
 import dev.ivrflow.flow.port.SpeechResult;
 import org.w3c.dom.Element;
@@ -102,7 +103,7 @@ final class SimRecognizer {
     }
 
     static SpeechResult recognise(String said, Double confidence, Detect detect) {
-        return RuntimeSimAccess.match(said, confidence, detect.grammars());
+        return new SpeechMatcher().match(said, confidence, detect.grammars());
     }
 
     /** The result as NLSML; empty for no input (FreeSWITCH then leaves detect_speech_result empty). */

@@ -7,8 +7,6 @@ import dev.ivrflow.flow.json.EnvironmentReader;
 import dev.ivrflow.flow.json.ReadResult;
 import dev.ivrflow.flow.model.Environment;
 import dev.ivrflow.flow.model.Flow;
-import dev.ivrflow.flow.port.FlowResolver;
-import dev.ivrflow.flow.runtime.CompiledFlow;
 import dev.ivrflow.flow.sim.SimCall;
 import dev.ivrflow.flow.sim.SimulationResult;
 import dev.ivrflow.flow.sim.Simulator;
@@ -23,14 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a flow's test file: every scenario is a simulated call with the real interpreter on a manual clock. Subflows
@@ -81,7 +74,7 @@ public final class FlowTestRunner {
             }
             return failed(testFile, flow.id(), errors);
         }
-        Simulator simulator = toolkit.simulator(subflows(workspace, options));
+        Simulator simulator = toolkit.simulator(workspace.resolver(toolkit, options));
 
         List<ScenarioResult> results = new ArrayList<>();
         List<SimulationResult> runs = new ArrayList<>();
@@ -89,32 +82,19 @@ public final class FlowTestRunner {
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             String name = s.name() == null ? "scenario " + (i + 1) : s.name();
-            Instant at;
+            SimCall call;
             try {
-                at = s.at() == null ? null : OffsetDateTime.parse(s.at()).toInstant();
+                call = s.toSimCall();
             } catch (DateTimeParseException e) {
                 results.add(new ScenarioResult(name, List.of("/scenarios/" + i + "/at: expected a date-time with an"
                         + " offset such as 2026-03-02T10:00:00+01:00, found \"" + s.at() + "\""), null));
                 continue;
             }
-            SimulationResult r = simulator.run(compilation.orElseThrow(), toCall(s, at));
+            SimulationResult r = simulator.run(compilation.orElseThrow(), call);
             runs.add(r);
             results.add(new ScenarioResult(name, Expectations.check(s.expect(), r), r));
         }
         return new SuiteResult(testFile, flow.id(), List.of(), results, ExitCoverage.of(flow, runs));
-    }
-
-    private static SimCall toCall(Scenario s, Instant at) {
-        Scenario.Caller c = s.caller();
-        return new SimCall(c == null ? null : c.number(), c == null ? null : c.name(), c == null ? null : c.called(),
-                c == null ? null : c.variables(), at, s.steps(), s.world());
-    }
-
-    /** Subflows compile on first use, each workspace file standing in for every version of its id. */
-    private FlowResolver subflows(FlowWorkspace workspace, ValidationOptions options) {
-        Map<String, Optional<CompiledFlow>> compiled = new HashMap<>();
-        return (flowId, version) -> compiled.computeIfAbsent(flowId, id -> workspace.flow(id)
-                .flatMap(f -> toolkit.compile(f, version, options).compiled()));
     }
 
     private static FlowTestFile readTests(Path file, List<String> errors) {

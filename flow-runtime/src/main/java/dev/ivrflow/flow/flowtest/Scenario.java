@@ -3,6 +3,7 @@ package dev.ivrflow.flow.flowtest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ivrflow.flow.sim.CallerStep;
+import dev.ivrflow.flow.sim.SimCall;
 import dev.ivrflow.flow.sim.SimWorld;
 
 import java.util.List;
@@ -15,6 +16,17 @@ import java.util.Map;
 @JsonPropertyOrder({"name", "at", "caller", "steps", "world", "expect"})
 public record Scenario(String name, String at, Caller caller, List<CallerStep> steps, SimWorld world,
                        Expectation expect) {
+
+    /**
+     * The simulated call this scenario describes.
+     *
+     * @throws java.time.format.DateTimeParseException when {@code at} is not a date-time with an offset
+     */
+    public SimCall toSimCall() {
+        java.time.Instant when = at == null ? null : java.time.OffsetDateTime.parse(at).toInstant();
+        return new SimCall(caller == null ? null : caller.number(), caller == null ? null : caller.name(),
+                caller == null ? null : caller.called(), caller == null ? null : caller.variables(), when, steps, world);
+    }
 
     /** Who calls which number, with the channel variables FreeSWITCH would send. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

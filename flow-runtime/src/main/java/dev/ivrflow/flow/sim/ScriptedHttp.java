@@ -13,12 +13,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** Answers HTTP requests with the scripted replies, in order; with none left, the request fails. */
-final class ScriptedHttp implements HttpPort {
+public final class ScriptedHttp implements HttpPort {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final Deque<SimWorld.HttpReply> replies;
     private final Consumer<SimAction> record;
 
-    ScriptedHttp(List<SimWorld.HttpReply> replies, Consumer<SimAction> record) {
+    public ScriptedHttp(List<SimWorld.HttpReply> replies, Consumer<SimAction> record) {
         this.replies = new ArrayDeque<>(replies == null ? List.of() : replies);
         this.record = record;
     }

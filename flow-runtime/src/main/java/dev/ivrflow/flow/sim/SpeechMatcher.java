@@ -10,13 +10,14 @@ import java.util.Set;
 /**
  * What a recogniser would make of a simulated utterance against the request's grammars: a phrase grammar matches
  * when the words are (or contain) one of its phrases, the builtins behave as their names say, and anything else
- * is a no-match. Confidence is the scripted one, or 0.9.
+ * is a no-match. Confidence is the scripted one, or 0.9. The FreeSWITCH simulator answers speech with it too,
+ * so both simulators hear the same thing.
  */
-final class SpeechMatcher {
+public final class SpeechMatcher {
     private static final Set<String> YES = Set.of("yes", "yeah", "yep", "correct", "right", "sure", "oui", "si");
     private static final Set<String> NO = Set.of("no", "nope", "wrong", "non");
 
-    SpeechResult match(String said, Double confidence, List<SpeechRequest.GrammarSpec> grammars) {
+    public SpeechResult match(String said, Double confidence, List<SpeechRequest.GrammarSpec> grammars) {
         double conf = confidence == null ? 0.9 : confidence;
         String text = normalize(said);
         if (text.isEmpty()) return SpeechResult.noInput();

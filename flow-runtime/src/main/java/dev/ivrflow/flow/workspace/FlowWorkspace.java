@@ -1,9 +1,13 @@
 package dev.ivrflow.flow.workspace;
 
+import dev.ivrflow.flow.FlowToolkit;
 import dev.ivrflow.flow.json.FlowReader;
 import dev.ivrflow.flow.json.ReadResult;
 import dev.ivrflow.flow.model.Flow;
+import dev.ivrflow.flow.port.FlowResolver;
+import dev.ivrflow.flow.runtime.CompiledFlow;
 import dev.ivrflow.flow.validate.FlowCatalog;
+import dev.ivrflow.flow.validate.ValidationOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +73,16 @@ public final class FlowWorkspace {
 
     public Optional<Flow> flow(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Subflows for simulations of this workspace's flows: each file stands in for every version of its id, and
+     * compiles on first use with these options. Thread-safe.
+     */
+    public FlowResolver resolver(FlowToolkit toolkit, ValidationOptions options) {
+        Map<String, Optional<CompiledFlow>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+        return (flowId, version) -> compiled.computeIfAbsent(flowId, id -> flow(id)
+                .flatMap(f -> toolkit.compile(f, version, options).compiled()));
     }
 
     /** Every version of a flow id resolves to its file. */

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Plays the prompt, records, and stores a reference to the recording before going on. The file's path is in
- * the journal before the store is asked, so a failed store never loses track of a message.
+ * the journal before recording starts and again before the store is asked, so neither a hang-up nor a failed
+ * store loses track of a message.
  */
 public final class RecordHandler implements NodeHandler<RecordSettings> {
 
@@ -31,6 +32,8 @@ public final class RecordHandler implements NodeHandler<RecordSettings> {
                 + ctx.now().toEpochMilli() + ".wav";
         RecordRequest request = new RecordRequest(path, Duration.ofSeconds(s.maxSecondsOrDefault()),
                 Duration.ofSeconds(s.silenceSecondsOrDefault()), s.silenceThresholdOrDefault(), s.beepOrDefault());
+        // Journaled before recording starts: a caller who hangs up mid-message still leaves a file on the switch.
+        ctx.journal(Kind.INPUT, Map.of("recordingStarted", path));
         return Step.await(ctx.ports().channel().record(request), r -> stored(ctx, s, r));
     }
 
