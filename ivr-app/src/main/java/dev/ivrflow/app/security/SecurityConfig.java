@@ -77,7 +77,11 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfig {
-    /** Work factor 10 (Spring's default): about 60 ms a check, times the login limit per minute. */
+    /**
+     * bcrypt work factor 10 (Spring's default, OWASP's minimum): some 50 to 100 ms a check, slow enough to make a
+     * stolen hash expensive to attack, cheap enough for the login limits to bound what an attacker costs the server.
+     * Hashes keep their own factor, so raising it later affects only new and changed passwords.
+     */
     static final int BCRYPT_STRENGTH = 10;
 
     @Bean

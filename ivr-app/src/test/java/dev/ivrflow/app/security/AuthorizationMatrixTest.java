@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -25,6 +27,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
  * The rules of {@link SecurityConfig}, boundary by boundary: for a representative route of each rule, anonymous
@@ -59,6 +64,8 @@ class AuthorizationMatrixTest {
     UserStore users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    ApplicationContext context;
 
     private Api api;
     /** Made once for the class (the context, and so the users, are the class's). */
@@ -186,5 +193,19 @@ class AuthorizationMatrixTest {
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"ivrflow\"")
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("/api/auth/login"));
+    }
+
+    /** Other tests authenticate with Spring's mock users, which hold only the roles they name. */
+    @Test
+    void shouldApplyTheHierarchyToMockUsersToo() {
+        WebTestClient bound = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+
+        bound.mutateWith(mockUser("mia").roles("ADMIN")).mutateWith(csrf())
+                .post().uri(ProbeEndpoints.FLOW + "/publish").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.user").isEqualTo("mia");
+        bound.mutateWith(mockUser("mia").roles("PUBLISHER")).get().uri("/api/auth/me").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.effectiveRoles").isEqualTo(java.util.List.of("viewer", "editor", "publisher"));
+        Api.problem(bound.mutateWith(mockUser("ed").roles("EDITOR")).mutateWith(csrf())
+                .post().uri(ProbeEndpoints.FLOW + "/publish").exchange(), 403);
     }
 }
