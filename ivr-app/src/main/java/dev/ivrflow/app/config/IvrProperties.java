@@ -13,15 +13,20 @@ import java.time.Duration;
  * @param mongodb  the database: an empty URI starts the embedded, wire-compatible server
  * @param security logins, cookies and the first admin ({@code ivr.security.*})
  * @param journal  the call journal's writer, disk spool and statistics ({@code ivr.journal.*})
+ * @param esl      the FreeSWITCH event sockets: the outbound server calls arrive on, the inbound client ({@code ivr.esl.*})
+ * @param runtime  how calls run: publish polling, limits, speech defaults ({@code ivr.runtime.*})
  */
 @ConfigurationProperties("ivr")
-public record IvrProperties(Path dataDir, Mongodb mongodb, Security security, Journal journal) {
+public record IvrProperties(Path dataDir, Mongodb mongodb, Security security, Journal journal, Esl esl,
+                            RuntimeSettings runtime) {
 
     public IvrProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         mongodb = mongodb == null ? new Mongodb(null, null) : mongodb;
         security = security == null ? new Security(null, null, null) : security;
         journal = journal == null ? new Journal(null, null, null, null, null, null, null) : journal;
+        esl = esl == null ? new Esl(null, null) : esl;
+        runtime = runtime == null ? new RuntimeSettings(null, null, null, null, null, null, null, null, null) : runtime;
     }
 
     /** A real MongoDB when {@code uri} is set (a replica set in production), else the embedded server. */
@@ -191,6 +196,7 @@ public record IvrProperties(Path dataDir, Mongodb mongodb, Security security, Jo
             compiledFlows = compiledFlows == null || compiledFlows < 1 ? 500 : compiledFlows;
             ttsEngine = ttsEngine == null || ttsEngine.isBlank() ? "unimrcp" : ttsEngine.trim();
             ttsVoice = ttsVoice == null || ttsVoice.isBlank() ? null : ttsVoice.trim();
+            environment = environment == null || environment.toString().isBlank() ? null : environment;
         }
 
         private static Duration positive(Duration value, Duration otherwise, String name) {
