@@ -109,6 +109,20 @@ class BadInputApiTest extends ApiTestSupport {
         assertNothingSaved(endpoint);
     }
 
+    @Test
+    void shouldRefuseAnOversizedBodyWithoutAContentLengthWhileItArrives() {
+        // Chunks of 1 MiB, no Content-Length: the limit is counted on the bytes as they arrive.
+        org.springframework.core.io.buffer.DefaultDataBufferFactory buffers = new org.springframework.core.io.buffer.DefaultDataBufferFactory();
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux.range(0, 6)
+                .map(i -> buffers.wrap(new byte[1024 * 1024]));
+
+        JsonNode p = problem(editor().post().uri("/api/flows").contentType(MediaType.APPLICATION_JSON)
+                .body(chunks, org.springframework.core.io.buffer.DataBuffer.class).exchange(), 413);
+
+        assertThat(p.path("detail").asString()).contains("larger than the limit of 5242880 bytes")
+                .as("no declared size: refused while counting").doesNotContain("6291456");
+    }
+
     @ParameterizedTest
     @MethodSource("flowBodies")
     void shouldRefuseUnknownFieldsAtTheirPointers(FlowBody endpoint) {
