@@ -58,7 +58,11 @@ public class NumbersController {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** A number's route as the API shows it; {@code liveVersion} is what a call to it runs now (null: nothing published). */
+    /**
+     * A number's route as the API shows it. {@code liveVersion} is the flow's latest published version, which new calls
+     * run (absent: nothing published yet, calls are handed back to the dialplan); {@code previousFlowId} is the flow
+     * the number reached before a PUT moved it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NumberRoute(String number, String flowId, String description, Integer liveVersion, Instant updatedAt,
                               String updatedBy, String previousFlowId) {
@@ -83,7 +87,7 @@ public class NumbersController {
     @GetMapping("/api/numbers")
     @Operation(summary = "List every number's route", description = "By number, with the flow's live version.")
     public Flux<NumberRoute> all() {
-        return routes.all().map(r -> view(r, null));
+        return routes.all().concatMap(r -> view(r, null));
     }
 
     @GetMapping("/api/flows/{flowId}/numbers")
@@ -93,7 +97,7 @@ public class NumbersController {
             @ApiResponse(responseCode = "404", description = "no such flow", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
     public Flux<NumberRoute> ofFlow(@PathVariable String flowId) {
         String id = flowId(flowId);
-        return requireFlow(id).thenMany(routes.forFlow(id)).map(r -> view(r, null));
+        return requireFlow(id).thenMany(routes.forFlow(id)).concatMap(r -> view(r, null));
     }
 
     @PutMapping("/api/flows/{flowId}/numbers/{number}")
@@ -130,12 +134,12 @@ public class NumbersController {
                             return CurrentUser.name().flatMap(user -> routes.put(new NumberRoutes.Route(n, id,
                                     body.description(), clock.instant(), user)));
                         }))
-                .flatMap(previous -> routes.forNumber(n).map(r -> {
+                .flatMap(previous -> routes.forNumber(n).flatMap(r -> {
                     String moved = previous.filter(p -> !p.flowId().equals(id)).map(NumberRoutes.Route::flowId).orElse(null);
                     if (moved != null) log.info("number {} moved from flow '{}' to flow '{}' by {}", n, moved, id, r.updatedBy());
                     else log.info("number {} routed to flow '{}' by {}", n, id, r.updatedBy());
-                    return ResponseEntity.status(previous.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
-                            .body(view(r, moved));
+                    return view(r, moved).map(v -> ResponseEntity.status(previous.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
+                            .body(v));
                 }));
     }
 
@@ -279,9 +283,13 @@ public class NumbersController {
                         : Mono.error(ApiException.notFound("there is no flow '" + id + "'")));
     }
 
-    private NumberRoute view(NumberRoutes.Route r, String previousFlowId) {
-        return new NumberRoute(r.number(), r.flowId(), r.description(), published.known(r.flowId()).orElse(null),
-                r.updatedAt(), r.updatedBy(), previousFlowId);
+    /** The route with its flow's latest published version: as this instance knows it, else from the database. */
+    private Mono<NumberRoute> view(NumberRoutes.Route r, String previousFlowId) {
+        Mono<Optional<Integer>> live = published.known(r.flowId()).map(v -> Mono.just(Optional.of(v)))
+                .orElseGet(() -> flows.versionNumbers(r.flowId())
+                        .map(numbers -> numbers.isEmpty() ? Optional.<Integer>empty() : Optional.of(numbers.getFirst())));
+        return live.map(v -> new NumberRoute(r.number(), r.flowId(), r.description(), v.orElse(null), r.updatedAt(),
+                r.updatedBy(), previousFlowId));
     }
 
     private static String abbreviate(String s) {
