@@ -2,6 +2,7 @@ package dev.ivrflow.app.calls;
 
 import dev.ivrflow.app.journal.JournalWriter;
 import dev.ivrflow.app.journal.SimulatedCalls;
+import dev.ivrflow.flow.port.JournalSink;
 import dev.ivrflow.flow.runtime.CompiledFlow;
 import dev.ivrflow.flow.runtime.JournalEvent;
 import dev.ivrflow.flow.runtime.JournalEvent.Kind;
@@ -126,6 +127,11 @@ class CallsApiTest {
 
     private static SimCall caller(String number, Instant at, CallerStep... steps) {
         return new SimCall(number, null, "+12125550100", null, at, List.of(steps), SimWorld.DEFAULT);
+    }
+
+    @Test
+    void shouldBeTheJournalSinkOfEveryCall() {
+        assertThat(context.getBeansOfType(JournalSink.class).values()).containsExactly(writer);
     }
 
     // ---- journeys ----
