@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The inbound connection to FreeSWITCH's event socket (api, bgapi, events), when {@code ivr.esl.inbound.host} is
@@ -40,21 +41,29 @@ public final class EslInboundService implements SmartLifecycle {
         InboundClientConfig config = InboundClientConfig.builder().host(settings.host()).port(settings.port())
                 .password(settings.password()).build();
         InboundClient c = InboundClient.create(config);
+        // The client logs each failed attempt itself; here only the changes an operator acts on.
+        AtomicReference<ConnectionState> last = new AtomicReference<>();
         c.addStateListener(h -> {
+            ConnectionState before = last.getAndSet(h.state());
+            if (before == h.state()) return;
             switch (h.state()) {
                 case CONNECTED -> log.info("FreeSWITCH event socket {}: connected", config.target());
                 case AUTH_FAILED -> log.error("FreeSWITCH event socket {}: {} (check IVR_ESL_PASSWORD and the ACL of event_socket.conf)",
                         config.target(), h.lastError().orElse("authentication refused"));
-                case DISCONNECTED -> log.warn("FreeSWITCH event socket {}: disconnected{}", config.target(),
-                        h.lastError().map(e -> " (" + e + ")").orElse(""));
+                case DISCONNECTED -> {
+                    if (before == ConnectionState.CONNECTED) {
+                        log.warn("FreeSWITCH event socket {}: connection lost{}; reconnecting", config.target(),
+                                h.lastError().map(e -> " (" + e + ")").orElse(""));
+                    }
+                }
                 default -> log.debug("FreeSWITCH event socket {}: {}", config.target(), h.state());
             }
         });
         client = c;
         c.connect().whenComplete((done, error) -> {
             if (error != null) {
-                log.warn("FreeSWITCH event socket {}: the first attempt failed ({}); retrying in the background",
-                        config.target(), error.getMessage());
+                log.warn("FreeSWITCH event socket {}: not connected yet; the client keeps trying in the background",
+                        config.target());
             }
         });
     }
