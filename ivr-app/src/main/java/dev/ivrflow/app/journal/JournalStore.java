@@ -13,6 +13,8 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +35,7 @@ import java.util.Set;
  * <p>Blocking calls, for the writer's own thread.
  */
 final class JournalStore {
+    private static final Logger log = LoggerFactory.getLogger(JournalStore.class);
     private static final int DUPLICATE_KEY = 11000;
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
@@ -89,7 +92,13 @@ final class JournalStore {
         }
         List<WriteModel<Document>> summaries = summaries(events, refused.keySet());
         if (!summaries.isEmpty()) {
-            Mono.from(calls.bulkWrite(summaries, new BulkWriteOptions().ordered(false))).timeout(timeout).block();
+            try {
+                Mono.from(calls.bulkWrite(summaries, new BulkWriteOptions().ordered(false))).timeout(timeout).block();
+            } catch (MongoBulkWriteException e) {
+                // The events are stored; a summary the database refuses must not hold them back (only search misses it).
+                if (e.getWriteConcernError() != null) throw e;
+                e.getWriteErrors().forEach(err -> log.error("journal: a call summary was refused: {}", err.getMessage()));
+            }
         }
         return new Outcome(duplicates, refused);
     }

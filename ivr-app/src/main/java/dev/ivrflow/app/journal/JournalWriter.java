@@ -1,5 +1,8 @@
 package dev.ivrflow.app.journal;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.ivrflow.app.config.IvrProperties;
 import dev.ivrflow.flow.port.JournalSink;
@@ -339,6 +342,15 @@ public final class JournalWriter implements JournalSink, AutoCloseable {
     private void ensureIndexes() {
         try {
             store.createIndexes(settings.writeTimeout());
+            indexesReady = true;
+            reachable();
+        } catch (MongoCommandException e) {
+            if (e instanceof MongoNotPrimaryException || e instanceof MongoNodeIsRecoveringException) {
+                unreachable(e);
+                return;
+            }
+            // The database answered, and said no (an index of that name with other keys?): write anyway, slower reads.
+            log.error("journal: cannot create the journal's indexes; queries will scan: {}", e.getMessage());
             indexesReady = true;
             reachable();
         } catch (RuntimeException e) {
