@@ -163,10 +163,13 @@ class JournalOutageTest {
         JournalWriter.Stats s = writer.stats();
         System.out.printf("journal outage: %d calls, %d events (%d before the outage, %d during it); written directly %d,"
                         + " spooled %d, replayed %d, duplicates recognised %d, failures %d; calls ran %d ms during the"
-                        + " outage; write() during the outage: median %.3f ms, 99th percentile %.3f ms, 99.9th %.3f ms, longest %.2f ms; the writer reached the restarted database after %d ms, and the"
-                        + " spool was drained %d ms after the restart%n",
+                        + " outage; write() during the outage: median %.3f ms, 99th percentile %.3f ms, 99.9th %.3f ms,"
+                        + " longest %.2f ms; the writer reached the restarted database after %d ms, and the spool was"
+                        + " drained %d ms after the restart%n",
                 calls.size(), sink.count.get(), beforeOutage, duringOutage, s.written(), s.spooled(), s.replayed(),
-                s.duplicates(), s.failures(), callsTookMs, sink.ms((int) beforeOutage, 0.5), sink.ms((int) beforeOutage, 0.99), sink.ms((int) beforeOutage, 0.999), sink.ms((int) beforeOutage, 1.0), reconnectMs, drainMs);
+                s.duplicates(), s.failures(), callsTookMs, sink.ms((int) beforeOutage, 0.5),
+                sink.ms((int) beforeOutage, 0.99), sink.ms((int) beforeOutage, 0.999), sink.ms((int) beforeOutage, 1.0),
+                reconnectMs, drainMs);
         assertThat(s.replayed()).isGreaterThanOrEqualTo(duringOutage);
         assertThat(s.rejected()).isZero();
     }
@@ -176,15 +179,9 @@ class JournalOutageTest {
         // Given a tiny queue and no database
         mongo.stop();
         JournalWriter writer = writer(10);
-        CompiledFlow flow = sims.flow("main-line", 1);
-        Random random = new Random(7);
-        List<SimulatedCalls.Call> calls = new ArrayList<>();
 
-        // When 200 calls run at once
-        for (int i = 0; i < 200; i++) {
-            calls.add(sims.start(flow, UUID.randomUUID().toString(), SimulatedCalls.mainLineCaller(random, i), writer)
-                    .finish(random));
-        }
+        // When 200 calls run
+        List<SimulatedCalls.Call> calls = callsThrough(writer, 200, 7);
 
         // Then events overflowed to the spool, and once the database is back all are stored once, in order
         assertThat(writer.stats().overflowed()).isPositive();
@@ -198,13 +195,7 @@ class JournalOutageTest {
         // Given a writer that spooled calls while the database was away, then stopped (an application restart)
         mongo.stop();
         JournalWriter first = writer(100_000);
-        CompiledFlow flow = sims.flow("main-line", 1);
-        Random random = new Random(3);
-        List<SimulatedCalls.Call> calls = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            calls.add(sims.start(flow, UUID.randomUUID().toString(), SimulatedCalls.mainLineCaller(random, i), first)
-                    .finish(random));
-        }
+        List<SimulatedCalls.Call> calls = callsThrough(first, 100, 3);
         first.close();
         long events = calls.stream().mapToLong(c -> c.journal().size()).sum();
         assertThat(lines(dir.resolve("journal-spool/spool.jsonl"))).isEqualTo(events);
@@ -227,13 +218,7 @@ class JournalOutageTest {
         // Given a spool being replayed when the application died: its first events are already in the database
         mongo.stop();
         JournalWriter first = writer(100_000);
-        CompiledFlow flow = sims.flow("main-line", 1);
-        Random random = new Random(5);
-        List<SimulatedCalls.Call> calls = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            calls.add(sims.start(flow, UUID.randomUUID().toString(), SimulatedCalls.mainLineCaller(random, i), first)
-                    .finish(random));
-        }
+        List<SimulatedCalls.Call> calls = callsThrough(first, 50, 5);
         first.close();
         Path spool = dir.resolve("journal-spool/spool.jsonl");
         List<String> lines = Files.readAllLines(spool);
@@ -248,7 +233,20 @@ class JournalOutageTest {
 
         // Then the events already there are recognised, none is stored twice or lost
         assertEveryEventStoredOnce(calls);
-        assertThat(second.stats().duplicates()).isEqualTo(head.size());
+        // (More when an insert timed out on a busy machine after the server had stored it: that batch comes again.)
+        assertThat(second.stats().duplicates()).isGreaterThanOrEqualTo(head.size());
+    }
+
+    /** Whole main-line calls, one after the other, journaling to the sink. */
+    private List<SimulatedCalls.Call> callsThrough(JournalSink sink, int count, long seed) {
+        CompiledFlow flow = sims.flow("main-line", 1);
+        Random random = new Random(seed);
+        List<SimulatedCalls.Call> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(sims.start(flow, UUID.randomUUID().toString(), SimulatedCalls.mainLineCaller(random, i), sink)
+                    .finish(random));
+        }
+        return calls;
     }
 
     // ---- checks ----
