@@ -9,6 +9,8 @@ import dev.ivrflow.flow.runtime.JournalEvent.Kind;
 import dev.ivrflow.flow.sim.CallerStep;
 import dev.ivrflow.flow.sim.SimCall;
 import dev.ivrflow.flow.sim.SimWorld;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,8 +132,11 @@ class CallsApiTest {
     }
 
     @Test
-    void shouldBeTheJournalSinkOfEveryCall() {
+    void shouldBeTheJournalSinkOfEveryCallWithItsBacklogGauge() {
         assertThat(context.getBeansOfType(JournalSink.class).values()).containsExactly(writer);
+        Gauge backlog = context.getBean(MeterRegistry.class).find("ivr_journal_backlog").gauge();
+        assertThat(backlog).isNotNull();
+        assertThat(backlog.value()).isEqualTo((double) writer.backlog());
     }
 
     // ---- journeys ----
