@@ -1,6 +1,5 @@
 package dev.ivrflow.app.runtime;
 
-import dev.ivrflow.app.IvrApplication;
 import dev.ivrflow.app.flows.FlowStore;
 import dev.ivrflow.esl.fssim.FreeSwitchSimulator;
 import dev.ivrflow.esl.fssim.FsCallLog;
@@ -9,7 +8,6 @@ import dev.ivrflow.esl.fssim.SimulatedCall;
 import dev.ivrflow.flow.sim.SimCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -37,7 +35,7 @@ class ShutdownTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start(String drainTimeout) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(IvrApplication.class).run(
+        ConfigurableApplicationContext app = StandaloneApp.start(
                 "--server.port=0", "--server.address=127.0.0.1", "--ivr.data-dir=" + dataDir,
                 "--ivr.esl.outbound.port=0", "--ivr.esl.outbound.drain-timeout=" + drainTimeout);
         FlowStore store = app.getBean(FlowStore.class);

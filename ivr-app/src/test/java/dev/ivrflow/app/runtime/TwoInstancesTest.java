@@ -2,7 +2,6 @@ package dev.ivrflow.app.runtime;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.ivrflow.app.IvrApplication;
 import dev.ivrflow.esl.fssim.FreeSwitchSimulator;
 import dev.ivrflow.esl.fssim.FsCallLog;
 import dev.ivrflow.esl.fssim.FsScript;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,7 +56,7 @@ class TwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext instance(String name, String uri) {
-        return new SpringApplicationBuilder(IvrApplication.class).run(
+        return StandaloneApp.start(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--ivr.mongodb.uri=" + uri, "--ivr.mongodb.database=two-instances",
                 "--ivr.data-dir=" + dataDir.resolve(name),
