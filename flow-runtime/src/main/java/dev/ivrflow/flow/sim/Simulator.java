@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a compiled flow with the real interpreter and handlers against a scripted caller, on a manual clock, with
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Simulator {
     private static final int MAX_TIMER_JUMPS = 10_000;
-    private static final AtomicLong CALLS = new AtomicLong();
 
     private final NodeHandlers handlers;
     private final FlowResolver flows;
@@ -59,7 +57,8 @@ public final class Simulator {
 
     private Run start(CompiledFlow flow, SimCall call, boolean interactive) {
         ManualClock clock = new ManualClock(call.at());
-        String uuid = new UUID(0x5133L, CALLS.incrementAndGet()).toString();
+        // Random, like a switch's: a simulated call journaled alongside real ones must never reuse an id.
+        String uuid = UUID.randomUUID().toString();
         CallInfo info = new CallInfo(uuid, call.callerNumber(), call.callerName(), call.calledNumber(),
                 call.channelVariables());
         SimulatedChannel channel = new SimulatedChannel(info, clock, call.steps(), call.world(), interactive);
