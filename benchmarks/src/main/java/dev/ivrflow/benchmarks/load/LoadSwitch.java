@@ -28,6 +28,7 @@ final class LoadSwitch implements AutoCloseable {
     private final InetSocketAddress runtime;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("loadcall-", 0).factory());
+    private final GcPauses gc = new GcPauses();
     private LoadCall[] calls = new LoadCall[0];
     private volatile Semaphore setupSlots;
     private volatile CountDownLatch settled;
@@ -43,7 +44,7 @@ final class LoadSwitch implements AutoCloseable {
 
     /** How the key presses went: the latency to the runtime's next command, and how the calls ended. */
     public record PressResult(int pressed, double pacingMs, Latencies latency, Map<String, Integer> nextCommands,
-                              int ended, int failed, int stillOpen, String firstFailure) {
+                              int ended, int failed, int stillOpen, String firstFailure, GcPauses.Summary switchGc) {
         double pressesPerSecond() {
             return pacingMs <= 0 ? 0 : pressed / (pacingMs / 1000.0);
         }
@@ -101,6 +102,7 @@ final class LoadSwitch implements AutoCloseable {
 
     /** Presses every waiting call's key, {@code rate} per second (0: as fast as one thread can), then awaits the end. */
     PressResult press(double rate, Duration timeout) throws InterruptedException {
+        gc.take();
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         long interval = rate <= 0 ? 0 : (long) (1e9 / rate);
@@ -122,6 +124,7 @@ final class LoadSwitch implements AutoCloseable {
         }
         long pacing = System.nanoTime() - t0;
         closed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        GcPauses.Summary pauses = gc.take(); // while keys were pressed (where latencies are taken) and calls ended
         List<Long> latencies = new ArrayList<>(pressed);
         Map<String, Integer> next = new TreeMap<>();
         int ended = 0;
@@ -148,7 +151,7 @@ final class LoadSwitch implements AutoCloseable {
             }
         }
         return new PressResult(pressed, pacing / 1e6, Latencies.of(latencies.stream().mapToLong(Long::longValue).toArray()),
-                next, ended, failed, open, firstFailure);
+                next, ended, failed, open, firstFailure, pauses);
     }
 
     /** Called by a call that reached the menu. */
@@ -174,5 +177,6 @@ final class LoadSwitch implements AutoCloseable {
             }
         }
         threads.shutdownNow();
+        gc.close();
     }
 }

@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * }</pre>
  * Options: {@code --calls N} (1000), {@code --warmup N} (2000), {@code --concurrency N} (256), {@code --press-rate R}
  * per second (1000; 0 = all at once), {@code --hold S} seconds (10), {@code --switch process|in-process} (process),
- * {@code --switch-jvm "<flags>"} ({@code -Xmx1g}), {@code --timeout S} seconds per phase (300).
+ * {@code --switch-jvm "<flags>"} ({@code -Xmx1g -XX:+UseZGC}: the switch measures the latencies, so its own pauses are
+ * kept short), {@code --timeout S} seconds per phase (300).
  */
 public final class OutboundLoadHarness {
     private OutboundLoadHarness() {
@@ -59,8 +60,8 @@ public final class OutboundLoadHarness {
     public record Options(int calls, int warmup, int concurrency, double pressRate, Duration hold,
                           boolean switchInProcess, List<String> switchJvmArgs, Duration timeout) {
         public static Options defaults() {
-            return new Options(1_000, 2_000, 256, 1_000, Duration.ofSeconds(10), false, List.of("-Xmx1g"),
-                    Duration.ofSeconds(300));
+            return new Options(1_000, 2_000, 256, 1_000, Duration.ofSeconds(10), false,
+                    List.of("-Xmx1g", "-XX:+UseZGC"), Duration.ofSeconds(300));
         }
 
         static Options parse(String[] args) {
@@ -103,7 +104,8 @@ public final class OutboundLoadHarness {
     /** What one run measured; {@link #passed()} when every call waited, was pressed and ended cleanly. */
     public record Report(Options options, SetupResult setup, int waitingInMenu, int openConnections,
                          int waitingAfterHold, int threadsWhileWaiting, long heapBefore, long heapWaiting,
-                         long directBefore, long directWaiting, PressResult press, int sessionsEnded, long heapAfter) {
+                         long directBefore, long directWaiting, PressResult press, GcPauses.Summary runtimePauses,
+                         int sessionsEnded, long heapAfter, long setupCpuNanos, long pressCpuNanos) {
         public long heapPerWaitingCall() {
             return setup.waiting() == 0 ? 0 : (heapWaiting - heapBefore) / setup.waiting();
         }
@@ -134,7 +136,7 @@ public final class OutboundLoadHarness {
 
         CompiledFlow flow = LoadFlow.compile();
         Tracker tracker = new Tracker(Math.max(o.calls, o.warmup));
-        try (SystemClock clock = new SystemClock()) {
+        try (SystemClock clock = new SystemClock(); GcPauses gc = new GcPauses()) {
             CallStart start = LoadFlow.start(flow, clock);
             OutboundServer server = OutboundServer.builder(call -> Optional.of(start))
                     .settings(OutboundSettings.DEFAULT.withBindAddress("127.0.0.1").withPort(0))
@@ -157,13 +159,20 @@ public final class OutboundLoadHarness {
                 tracker.round(2);
                 long heapBefore = usedHeapAfterGc();
                 long directBefore = PlatformDependent.usedDirectMemory();
+                out.println("load average (1, 5, 15 min) before the calls: " + GcPauses.loadAverage());
+                gc.take();
+                long cpu = processCpuNanos();
                 SetupResult setup = driver.open(o.calls, 2, o.concurrency, o.timeout);
+                long setupCpu = processCpuNanos() - cpu;
                 out.printf(Locale.ROOT, "setup: %,d of %,d calls waiting in the menu after %,.0f ms = %,.0f calls set up"
                                 + " per second; per call, connect to play_and_get_digits: %s%n", setup.waiting(),
                         setup.calls(), setup.elapsedMs(), setup.callsPerSecond(), setup.setup());
                 if (setup.firstFailure() != null) {
                     out.println("  first failed call: " + setup.firstFailure());
                 }
+                out.printf(Locale.ROOT, "  runtime during setup: %,.0f ms of CPU = %,.0f us per call; %s; load average %s%n",
+                        setupCpu / 1e6, setupCpu / 1e3 / Math.max(1, setup.waiting()), gc.take(),
+                        GcPauses.loadAverage());
                 awaitIdle(tracker, setup.waiting(), Duration.ofSeconds(10));
                 int waiting = tracker.waitingInMenu();
                 int connections = server.connectionCount();
@@ -188,10 +197,18 @@ public final class OutboundLoadHarness {
                         + " %,d timers pending on the runtime clock%n", o.hold.toSeconds(), waitingAfterHold,
                         server.connectionCount(), clock.pending());
 
+                gc.take();
+                cpu = processCpuNanos();
                 PressResult press = driver.press(o.pressRate, o.timeout);
+                long pressCpu = processCpuNanos() - cpu;
+                GcPauses.Summary runtimePauses = gc.take();
                 out.printf(Locale.ROOT, "keys: %,d pressed in %,.0f ms (%,.0f per second); key to the runtime's next"
                                 + " command: %s; next commands %s%n", press.pressed(), press.pacingMs(),
                         press.pressesPerSecond(), press.latency(), press.nextCommands());
+                out.printf(Locale.ROOT, "  while keys were pressed and calls ended: runtime %,.0f ms of CPU = %,.0f us per"
+                                + " call (key to exit), %s; switch %s; load average %s%n", pressCpu / 1e6,
+                        pressCpu / 1e3 / Math.max(1, press.pressed()), runtimePauses, press.switchGc(),
+                        GcPauses.loadAverage());
                 awaitClosed(server, o.timeout);
                 int sessionsEnded = tracker.ended.get();
                 out.printf(Locale.ROOT, "end: %,d calls ended cleanly (exit), %,d failed, %,d still open; runtime:"
@@ -205,7 +222,8 @@ public final class OutboundLoadHarness {
                 out.printf(Locale.ROOT, "heap once every call ended: %+,d KB against before%n",
                         (heapAfter - heapBefore) >> 10);
                 Report report = new Report(o, setup, waiting, connections, waitingAfterHold, threads, heapBefore,
-                        heapWaiting, directBefore, directWaiting, press, sessionsEnded, heapAfter);
+                        heapWaiting, directBefore, directWaiting, press, runtimePauses, sessionsEnded, heapAfter, setupCpu,
+                        pressCpu);
                 out.println(report.passed() ? "PASSED: every call waited, was answered and ended"
                         : "FAILED: not every call waited, was answered and ended (see above)");
                 return report;
@@ -291,6 +309,12 @@ public final class OutboundLoadHarness {
             Thread.sleep(100);
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** CPU time of this whole process (flow code, Netty, GC and JIT threads), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** The "Max open files" line of /proc/self/limits (Linux), else the JVM's word for it. */
