@@ -4,6 +4,8 @@ import dev.ivrflow.flow.port.JournalSink;
 import dev.ivrflow.flow.runtime.JournalEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>One entry per call in progress; it goes when the call ends.
  */
 public final class MeteredJournalSink implements JournalSink {
+    private static final Logger log = LoggerFactory.getLogger(MeteredJournalSink.class);
     private record Entered(String type, Instant at) {
     }
 
@@ -28,6 +31,7 @@ public final class MeteredJournalSink implements JournalSink {
     private final MeterRegistry registry;
     private final Map<String, Entered> current = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private volatile boolean delegateFailed;
 
     public MeteredJournalSink(JournalSink delegate, MeterRegistry registry) {
         this.delegate = delegate;
@@ -38,8 +42,16 @@ public final class MeteredJournalSink implements JournalSink {
     public void write(JournalEvent event) {
         try {
             measure(event);
-        } finally {
+        } catch (RuntimeException e) {
+            log.debug("timing a node failed", e);
+        }
+        try {
             delegate.write(event);
+        } catch (RuntimeException e) {
+            // The journal must never take a call down with it: the caller goes on, the loss is logged.
+            if (!delegateFailed) log.error("the journal refused an event (further failures are logged at debug level)", e);
+            else log.debug("the journal refused an event", e);
+            delegateFailed = true;
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.ivrflow.app.runtime;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -71,15 +74,49 @@ public final class NumberRoutes {
         return Mono.from(routes.find(Filters.eq("_id", number)).first()).map(NumberRoutes::route);
     }
 
-    /** Sets the number's route (replacing whatever it was); gives the route it replaced, if any. */
+    /** Sets the number's route, whatever flow it led to; gives the route it replaced, if any. */
     public Mono<Optional<Route>> put(Route route) {
+        return put(route, true);
+    }
+
+    /**
+     * Sets the number's route; gives the route it replaced, if any. Unless {@code takeFromOtherFlow}, a number that
+     * leads to another flow is left alone and the answer is a {@link NumberTakenException}: one atomic operation (an
+     * upsert of the number for this flow, which the unique {@code _id} refuses when another flow holds it), so two
+     * editors routing the same number to two flows at once cannot both win.
+     */
+    public Mono<Optional<Route>> put(Route route, boolean takeFromOtherFlow) {
         Document doc = new Document("_id", route.number()).append("flowId", route.flowId())
                 .append("description", route.description()).append("updatedAt", Date.from(route.updatedAt()))
                 .append("updatedBy", route.updatedBy());
-        return Mono.from(routes.findOneAndReplace(Filters.eq("_id", route.number()), doc,
+        var filter = takeFromOtherFlow ? Filters.eq("_id", route.number())
+                : Filters.and(Filters.eq("_id", route.number()), Filters.eq("flowId", route.flowId()));
+        return Mono.from(routes.findOneAndReplace(filter, doc,
                         new FindOneAndReplaceOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)))
                 .map(d -> Optional.of(route(d)))
-                .defaultIfEmpty(Optional.empty());
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(NumberRoutes::duplicateKey, e -> forNumber(route.number())
+                        .flatMap(owner -> Mono.<Optional<Route>>error(new NumberTakenException(owner)))
+                        .switchIfEmpty(Mono.defer(() -> put(route, false))));
+    }
+
+    /** The number leads to another flow, and the caller did not ask to take it. */
+    public static final class NumberTakenException extends RuntimeException {
+        private final transient Route owner;
+
+        NumberTakenException(Route owner) {
+            super("number " + owner.number() + " leads to flow '" + owner.flowId() + "'", null, false, false);
+            this.owner = owner;
+        }
+
+        public Route owner() {
+            return owner;
+        }
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        return e instanceof MongoCommandException c && c.getErrorCode() == 11000
+                || e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Removes the number's route if it leads to {@code flowId}; true when one was removed. */

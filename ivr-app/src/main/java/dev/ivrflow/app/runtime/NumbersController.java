@@ -123,17 +123,12 @@ public class NumbersController {
         if (!errors.isEmpty()) return Mono.error(ApiException.badRequest(summary(errors), errors));
         return body(request).map(bytes -> parse(bytes, id)).defaultIfEmpty(new RouteRequest(null, null, false))
                 .flatMap(body -> requireFlow(id)
-                        .then(routes.forNumber(n))
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(current -> {
-                            if (current.isPresent() && !current.get().flowId().equals(id) && !body.replace()) {
-                                return Mono.error(ApiException.conflict("number " + n + " reaches flow '"
-                                        + current.get().flowId() + "'; send {\"replace\": true} to route it to '" + id
-                                        + "' instead"));
-                            }
-                            return CurrentUser.name().flatMap(user -> routes.put(new NumberRoutes.Route(n, id,
-                                    body.description(), clock.instant(), user)));
-                        }))
+                        .then(CurrentUser.name())
+                        .flatMap(user -> routes.put(new NumberRoutes.Route(n, id, body.description(), clock.instant(), user),
+                                body.replace()))
+                        .onErrorMap(NumberRoutes.NumberTakenException.class, e -> ApiException.conflict("number " + n
+                                + " reaches flow '" + e.owner().flowId() + "'; send {\"replace\": true} to route it to '"
+                                + id + "' instead")))
                 .flatMap(previous -> routes.forNumber(n).flatMap(r -> {
                     String moved = previous.filter(p -> !p.flowId().equals(id)).map(NumberRoutes.Route::flowId).orElse(null);
                     if (moved != null) log.info("number {} moved from flow '{}' to flow '{}' by {}", n, moved, id, r.updatedBy());

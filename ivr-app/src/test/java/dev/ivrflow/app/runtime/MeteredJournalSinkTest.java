@@ -47,4 +47,16 @@ class MeteredJournalSinkTest {
         assertThat(sink.callsTimed()).as("only c2 is left").isEqualTo(1);
         assertThat(written).as("every event passed on").hasSize(8);
     }
+
+    @Test
+    void shouldNeverLetAFailingJournalReachTheCall() {
+        MeteredJournalSink failing = new MeteredJournalSink(e -> {
+            throw new IllegalStateException("journal full");
+        }, registry);
+
+        failing.write(event("c3", 0, Kind.NODE_ENTERED, "menu", "menu"));
+        failing.write(event("c3", 10, Kind.CALL_ENDED, "menu", "menu"));
+
+        assertThat(timer("menu").count()).as("still timed").isEqualTo(1);
+    }
 }

@@ -85,6 +85,28 @@ class NumbersApiTest extends RuntimeTestSupport {
     }
 
     @Test
+    void shouldLetOnlyOneOfManyFlowsTakeAFreeNumberAtOnce() throws Exception {
+        String number = uniqueNumber();
+        List<String> flows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) flows.add(flow());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(flows.size());
+        try {
+            List<java.util.concurrent.Future<HttpStatus>> answers = new ArrayList<>();
+            for (String id : flows) {
+                answers.add(pool.submit(() -> HttpStatus.valueOf(editor().put().uri("/api/flows/{id}/numbers/{n}", id, number)
+                        .exchange().returnResult(Void.class).getStatus().value())));
+            }
+            List<HttpStatus> statuses = new ArrayList<>();
+            for (var a : answers) statuses.add(a.get());
+
+            assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            assertThat(statuses).filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldRemoveARouteOnlyFromItsOwnFlow() {
         String id = flow();
         String other = flow();

@@ -136,7 +136,7 @@ class TwoInstancesTest {
             assertThat(delay).as("a publish on A is live on B").isLessThan(LIVE_WITHIN);
 
             assertThat(live.find(inProgress.uuid())).as("the early call is still in progress")
-                    .hasValueSatisfying(c -> assertThat(c.session().flow().version()).isEqualTo(1));
+                    .hasValueSatisfying(c -> assertThat(c.flowVersion()).isEqualTo(1));
             SimulatedCall fresh = switchB.call(new SimCall("+15550002", "Late", number, Map.of(), null, List.of(), null));
             assertThat(fresh.awaitEnd(TIMEOUT).heard())
                     .containsExactly("Version two, first prompt", "Version two, second prompt");
