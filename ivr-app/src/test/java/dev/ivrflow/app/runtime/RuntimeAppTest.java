@@ -1,6 +1,8 @@
 package dev.ivrflow.app.runtime;
 
 import dev.ivrflow.esl.fssim.FsCallLog;
+import dev.ivrflow.esl.outbound.CallServices;
+import dev.ivrflow.flow.port.JournalSink;
 import dev.ivrflow.esl.fssim.FsScript;
 import dev.ivrflow.esl.fssim.SimulatedCall;
 import dev.ivrflow.flow.flowtest.FlowTestFile;
@@ -48,6 +50,20 @@ class RuntimeAppTest extends RuntimeTestSupport {
         assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/mongo/details/embedded").asBoolean()).isTrue();
         assertThat(health.at("/components/flows/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void shouldGiveCallsTheApplicationsOwnJournalTimedForTheNodeMetrics() {
+        var journals = context.getBeansOfType(JournalSink.class);
+        CallServices services = context.getBean(CallServices.class);
+
+        assertThat(journals).as("the fallback steps aside when the application has a journal").hasSize(1);
+        assertThat(services.journal()).isInstanceOfSatisfying(MeteredJournalSink.class,
+                metered -> assertThat(metered.delegate()).isSameAs(journals.values().iterator().next()));
+        assertThat(services.clock()).isInstanceOf(SystemRuntimeClock.class);
+        assertThat(services.http()).isInstanceOf(WebClientHttpPort.class);
+        assertThat(services.recordings()).isInstanceOf(MongoRecordingStore.class);
+        assertThat(services.clock().now()).as("the calls' clock").isBetween(CALL_TIME, CALL_TIME.plusSeconds(3600));
     }
 
     @Test
