@@ -122,19 +122,19 @@ public class NumbersController {
         String n = checkNumber(errors, number);
         if (!errors.isEmpty()) return Mono.error(ApiException.badRequest(summary(errors), errors));
         return body(request).map(bytes -> parse(bytes, id)).defaultIfEmpty(new RouteRequest(null, null, false))
-                .flatMap(body -> requireFlow(id)
-                        .then(CurrentUser.name())
-                        .flatMap(user -> routes.put(new NumberRoutes.Route(n, id, body.description(), clock.instant(), user),
-                                body.replace()))
-                        .onErrorMap(NumberRoutes.NumberTakenException.class, e -> ApiException.conflict("number " + n
-                                + " reaches flow '" + e.owner().flowId() + "'; send {\"replace\": true} to route it to '"
-                                + id + "' instead")))
-                .flatMap(previous -> routes.forNumber(n).flatMap(r -> {
-                    String moved = previous.filter(p -> !p.flowId().equals(id)).map(NumberRoutes.Route::flowId).orElse(null);
-                    if (moved != null) log.info("number {} moved from flow '{}' to flow '{}' by {}", n, moved, id, r.updatedBy());
-                    else log.info("number {} routed to flow '{}' by {}", n, id, r.updatedBy());
-                    return view(r, moved).map(v -> ResponseEntity.status(previous.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
-                            .body(v));
+                .flatMap(body -> requireFlow(id).then(CurrentUser.name()).flatMap(user -> {
+                    NumberRoutes.Route route = new NumberRoutes.Route(n, id, body.description(), clock.instant(), user);
+                    return routes.put(route, body.replace())
+                            .onErrorMap(NumberRoutes.NumberTakenException.class, e -> ApiException.conflict("number " + n
+                                    + " reaches flow '" + e.owner().flowId() + "'; send {\"replace\": true} to route it to '"
+                                    + id + "' instead"))
+                            .flatMap(previous -> {
+                                String moved = previous.map(NumberRoutes.Route::flowId).filter(f -> !f.equals(id)).orElse(null);
+                                if (moved != null) log.info("number {} moved from flow '{}' to flow '{}' by {}", n, moved, id, user);
+                                else log.info("number {} routed to flow '{}' by {}", n, id, user);
+                                HttpStatus status = previous.isPresent() ? HttpStatus.OK : HttpStatus.CREATED;
+                                return view(route, moved).map(v -> ResponseEntity.status(status).body(v));
+                            });
                 }));
     }
 
