@@ -60,7 +60,12 @@ final class EslCorrelator extends ChannelDuplexHandler {
             running.put(request.eventUuid, request);
         }
         List<ScheduledFuture<?>> scheduled = new ArrayList<>(2);
-        scheduled.add(ctx.executor().schedule(() -> replyTimedOut(request), replyTimeout.toNanos(), TimeUnit.NANOSECONDS));
+        ScheduledFuture<?> replyTimer = ctx.executor().schedule(() -> replyTimedOut(request), replyTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        scheduled.add(replyTimer);
+        // An execute's completion can be minutes away (a menu, a queue): its reply timer has no purpose once the
+        // reply is in, and left scheduled it would hold memory for every waiting call.
+        request.reply.whenComplete((m, e) -> replyTimer.cancel(false));
         if (request.isExecute() && request.completionTimeout != null) {
             scheduled.add(ctx.executor().schedule(() -> completionTimedOut(request),
                     request.completionTimeout.toNanos(), TimeUnit.NANOSECONDS));
