@@ -62,14 +62,14 @@ class RealisticFlowTest {
                 .node("main", main, "sales", "salesQueue", "support", "crm", "account", "askAccount",
                         "invalid", "sorry", "failure", "operator")
                 .node("sorry", say("Let us try again.", "Essayons encore."), "next", "main")
-                .node("salesQueue", new QueueSettings("sales", 600, true, true, 60, false, null),
+                .node("salesQueue", new QueueSettings("sales", 600, null, null, null, false, null),
                         "answered", "bye", "timeout", "mailbox")
                 .node("crm", new HttpSettings("GET", "https://crm.example.com/customers/{{call.callerNumber}}", null,
                         null, 2000, Map.of("tier", "/customer/tier")), "ok", "vip", "error", "supportQueue")
                 .node("vip", condition("gold", "tier == \"gold\""), "gold", "priority", "else", "supportQueue")
                 .node("priority", new TransferSettings(null, "sip", "sip:vip@desk.example.com", null, null, 25,
                         null, null), "answered", "bye", "failed", "supportQueue")
-                .node("supportQueue", new QueueSettings("support", 900, true, false, null, null, null),
+                .node("supportQueue", new QueueSettings("support", 900, null, null, null, null, null),
                         "answered", "bye", "timeout", "mailbox")
                 .node("askAccount", new InputSettings(both("Enter your account number.", "Votre numéro de compte."),
                         "account", 8, 8, "#", "[0-9]{8}", null, null, 3, null, null), "next", "thanks",

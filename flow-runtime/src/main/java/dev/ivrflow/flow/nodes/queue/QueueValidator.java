@@ -11,6 +11,7 @@ import java.util.Set;
 
 /** A queue to wait in, bounded waits and announcements, and a callback key a phone can send. */
 public final class QueueValidator implements NodeValidator<QueueSettings> {
+    static final String QUEUE_ANNOUNCEMENTS_UNSUPPORTED = "QUEUE_ANNOUNCEMENTS_UNSUPPORTED";
     static final FieldRange<QueueSettings> MAX_WAIT =
             FieldRange.from("/maxWaitSeconds", QueueSettings::maxWaitSeconds, 1, 86_400, "seconds");
     /** More often than every ten seconds, announcements would drown the hold music. */
@@ -21,6 +22,13 @@ public final class QueueValidator implements NodeValidator<QueueSettings> {
     public void validate(NodeCheck<QueueSettings> check) {
         QueueSettings s = check.settings();
         FieldChecks.required(check, "/queue", s.queue(), "Choose the queue callers wait in.");
+        if (Boolean.TRUE.equals(s.announcePosition()) || Boolean.TRUE.equals(s.announceEstimatedWait())) {
+            // Said rather than silently ignored: FreeSWITCH's mod_callcenter has no position or wait announcements.
+            check.warning(QUEUE_ANNOUNCEMENTS_UNSUPPORTED, Boolean.TRUE.equals(s.announcePosition())
+                    ? "/announcePosition" : "/announceEstimatedWait", "FreeSWITCH's call center (mod_callcenter) cannot"
+                    + " announce the caller's position or the estimated wait, so this has no effect on a live call."
+                    + " Put announcements in the queue's music on hold instead.");
+        }
         String digit = s.callbackDigit();
         if (digit != null && !digit.matches("[0-9*#]")) {
             check.error(ValidationCodes.SETTING_INVALID, "/callbackDigit", "the callback key \"" + digit + "\" is not"
