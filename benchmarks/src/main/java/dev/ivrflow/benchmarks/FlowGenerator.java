@@ -133,9 +133,9 @@ public final class FlowGenerator {
                 "next", p + "menu");
         node(p + "salesPlay", new PlaySettings(new Prompt(Map.of(EN, PromptVariant.file("prompts/sales-" + k + ".wav"),
                 FR, PromptVariant.file("prompts/fr/sales-" + k + ".wav"))), true), "next", p + "salesQueue");
-        node(p + "salesQueue", new QueueSettings("sales", 600, true, true, 60, false, null),
+        node(p + "salesQueue", new QueueSettings("sales", 600, null, null, null, false, null),
                 "answered", p + "bye", "timeout", p + "operator");
-        node(p + "supportQueue", new QueueSettings("support", 900, true, false, null, k % 2 == 0, k % 2 == 0 ? "1" : null),
+        node(p + "supportQueue", new QueueSettings("support", 900, null, null, null, k % 2 == 0, k % 2 == 0 ? "1" : null),
                 k % 2 == 0 ? new String[]{"answered", p + "bye", "timeout", p + "operator", "callback", p + "bye"}
                         : new String[]{"answered", p + "bye", "timeout", p + "operator"});
         node(p + "operator", new TransferSettings(null, "number", "+3312345" + String.format("%04d", k), "carrier", null,
