@@ -3,6 +3,7 @@ package dev.ivrflow.app.runtime;
 import dev.ivrflow.esl.fssim.FsCallLog;
 import dev.ivrflow.esl.fssim.SimulatedCall;
 import dev.ivrflow.esl.outbound.CallStart;
+import dev.ivrflow.flow.port.CallInfo;
 import dev.ivrflow.flow.sim.SimCall;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,12 +73,19 @@ class CallRoutingTest extends RuntimeTestSupport {
     }
 
     @Test
-    void shouldTakeTheLatestPublishedVersion() {
+    void shouldTakeTheLatestPublishedVersion() throws Exception {
         String id = published("versions");
         publish(id, sayFlow(id, "Version two", "Bye"));
         publish(id, sayFlow(id, "Version three", "Bye"));
 
-        Optional<CallStart> start = router.route(callTo(uniqueNumber(), Map.of("ivr_flow", id)));
+        // A publish goes live within a poll (250 ms); the watcher may have seen version 1 before 2 and 3 landed.
+        CallInfo call = callTo(uniqueNumber(), Map.of("ivr_flow", id));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Optional<CallStart> start = router.route(call);
+        while (start.map(s -> s.flow().version() != 3).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            start = router.route(call);
+        }
 
         assertThat(start).hasValueSatisfying(s -> {
             assertThat(s.flow().id()).isEqualTo(id);
