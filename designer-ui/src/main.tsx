@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import './app/app.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><p>ivrflow designer</p></StrictMode>);
+if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

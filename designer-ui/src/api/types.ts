@@ -38,9 +38,59 @@ export interface ValidationResult {
   issues: ValidationIssue[];
 }
 
-/** The signed-in user (GET /api/auth/me). */
+/** The signed-in user as GET /api/auth/me and POST /api/auth/login answer. */
+export interface MeReply {
+  username: string;
+  roles: string[];
+  effectiveRoles?: string[];
+}
+
+export type Role = 'VIEWER' | 'EDITOR' | 'PUBLISHER' | 'ADMIN';
+
+/** The signed-in user with their highest role. */
 export interface Me {
   name: string;
-  role: 'VIEWER' | 'EDITOR' | 'PUBLISHER' | 'ADMIN';
-  roles?: string[];
+  role: Role;
+}
+
+const ORDER: Role[] = ['VIEWER', 'EDITOR', 'PUBLISHER', 'ADMIN'];
+
+export function meOf(reply: MeReply): Me {
+  const roles = [...(reply.effectiveRoles ?? []), ...reply.roles].map((r) => r.toUpperCase());
+  const role = [...ORDER].reverse().find((r) => roles.includes(r)) ?? 'VIEWER';
+  return { name: reply.username, role };
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  published?: VersionSummary | null;
+}
+
+export interface VersionSummary {
+  flowId: string;
+  version: number;
+  name: string;
+  comment: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export interface SaveResult {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+  status: 'created' | 'updated' | 'unchanged' | string;
+  validation: ValidationResult;
+}
+
+export interface PublishResult {
+  version: VersionSummary;
+  validation: ValidationResult;
 }
