@@ -152,3 +152,17 @@ export function localDateTime(instant: number, zone: string): string | undefined
 export function isKnownZone(zone: string): boolean {
   return zone !== '' && zoneOffset(zone, 0) !== undefined;
 }
+
+/** A range to add after the given ones: 09:00-17:00 first, then one starting an hour after the last one ends. */
+export function nextTimeRange(list: readonly string[]): string {
+  const ends = list.map(parseTimeRange).filter((r): r is TimeRange => r !== undefined && r.end > r.start).map((r) => r.end);
+  if (ends.length === 0) return '09:00-17:00';
+  const start = Math.min(Math.max(...ends) + 60, 23 * 60);
+  return formatTimeRange({ start, end: Math.min(start + 4 * 60, 24 * 60) });
+}
+
+/** Today's date in a zone (or the browser's), as YYYY-MM-DD. */
+export function dateIn(instant: number, zone?: string): string {
+  const local = localDateTime(instant, zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return local ? local.slice(0, 10) : new Date(instant).toISOString().slice(0, 10);
+}

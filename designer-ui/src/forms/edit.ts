@@ -31,12 +31,16 @@ export function omitKeys(obj: Json, keys: readonly string[]): Json {
 
 /**
  * The object with `key` set to `value`, in place of the old value (so the key keeps its position), or without the
- * key when the value is blank.
+ * key when the value is undefined. Widgets turn what the user cleared into undefined (see {@link orUndefined}); an
+ * empty string they keep on purpose (an input's "no terminator") stays.
  */
 export function setKey(obj: Json, key: string, value: unknown): Json {
-  if (isBlank(value)) return omitKeys(obj, [key]);
+  if (value === undefined) return omitKeys(obj, [key]);
   return { ...obj, [key]: value };
 }
+
+/** Undefined for a blank value ("", [], {}, null): what a cleared optional field becomes. */
+export const orUndefined = <T>(v: T): T | undefined => (isBlank(v) ? undefined : v);
 
 /** The object with a key renamed where it stands; unchanged when `to` is already taken by another key. */
 export function renameKey(obj: Json, from: string, to: string): Json {

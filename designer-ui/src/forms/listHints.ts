@@ -6,29 +6,44 @@
 import { asArray, asRecord, asString, childPointer, repeats, uniqueName, type Json } from './edit';
 import type { FieldDescriptor } from './mapping';
 
-export type Hints = Record<string, string[]>;
+export interface Hint {
+  message: string;
+  /** As the server's validator grades the same finding. */
+  level: 'error' | 'warning';
+}
 
-function add(hints: Hints, pointer: string, message: string): void {
-  (hints[pointer] ??= []).push(message);
+export type Hints = Record<string, Hint[]>;
+
+function add(hints: Hints, pointer: string, message: string, level: Hint['level'] = 'error'): void {
+  (hints[pointer] ??= []).push({ message, level });
 }
 
 /** Merges hint maps. */
 export function mergeHints(...all: Hints[]): Hints {
   const out: Hints = {};
-  for (const h of all) for (const [p, msgs] of Object.entries(h)) for (const m of msgs) add(out, p, m);
+  for (const h of all) for (const [p, list] of Object.entries(h)) for (const x of list) add(out, p, x.message, x.level);
   return out;
 }
 
-/** Each item names an exit (menu options, intents, condition cases): no name may be used twice. */
-export function exitNameHints(list: readonly unknown[], itemFields: readonly FieldDescriptor[], base: string, what: string): Hints {
+/** The messages of one level. */
+export const messagesOf = (hints: readonly Hint[] | undefined, level: Hint['level']): string[] =>
+  (hints ?? []).filter((h) => h.level === level).map((h) => h.message);
+
+/** A value of `key` that an earlier item already has (exit names, calendar range names). */
+export function duplicateHints(list: readonly unknown[], key: string, base: string, what: string): Hints {
   const hints: Hints = {};
-  for (const field of itemFields.filter((f) => f.kind === 'exitName')) {
-    const names = list.map((item) => asString(asRecord(item)[field.key]) || undefined);
-    for (const [i, earlier] of repeats(names)) {
-      add(hints, childPointer(childPointer(base, i), field.key), `${what} ${i + 1} uses the exit "${names[i] ?? ''}", already used by ${what} ${earlier + 1}. Give each its own name.`);
-    }
+  const names = list.map((item) => asString(asRecord(item)[key]) || undefined);
+  for (const [i, earlier] of repeats(names)) {
+    add(hints, childPointer(childPointer(base, i), key), `${capitalise(what)} ${i + 1} uses the name "${names[i] ?? ''}", already used by ${what} ${earlier + 1}. Give each its own name.`);
   }
   return hints;
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Each item names an exit (menu options, intents, condition cases): no name may be used twice. */
+export function exitNameHints(list: readonly unknown[], itemFields: readonly FieldDescriptor[], base: string, what: string): Hints {
+  return mergeHints(...itemFields.filter((f) => f.kind === 'exitName').map((f) => duplicateHints(list, f.key, base, what)));
 }
 
 /** Phrases are compared the way the menu matches speech: case, punctuation and spacing ignored. */
@@ -57,7 +72,7 @@ export function menuOptionHints(options: readonly unknown[], base = '/options'):
     if (!shorter) return;
     digits.forEach((longer, j) => {
       if (!longer || longer.length <= shorter.length || !longer.startsWith(shorter)) return;
-      add(hints, `${childPointer(base, i)}/digits`, `The keys "${shorter}" begin option ${j + 1}'s "${longer}": a caller who presses ${shorter} waits for the inter-digit timeout.`);
+      add(hints, `${childPointer(base, i)}/digits`, `The keys "${shorter}" begin option ${j + 1}'s "${longer}": a caller who presses ${shorter} waits for the inter-digit timeout.`, 'warning');
     });
   });
   const owner = new Map<string, number>();
@@ -79,7 +94,7 @@ export function intentHints(intents: readonly unknown[], base = '/intents'): Hin
   intents.map(asRecord).forEach((intent, i) => {
     const described = asString(intent.description).trim() !== '' || asArray(intent.examples).some((e) => asString(e).trim() !== '');
     if (asString(intent.name) !== '' && !described) {
-      add(hints, childPointer(base, i), `Intent ${i + 1} has neither a description nor examples, so the classifier has only its name to go on.`);
+      add(hints, childPointer(base, i), `Intent ${i + 1} has neither a description nor examples, so the classifier has only its name to go on.`, 'warning');
     }
   });
   return hints;

@@ -2,7 +2,7 @@
  * Per-language values (prompts, localized text): which languages the form offers and how one language's value is
  * set. `*` is the version that serves every language.
  */
-import { isBlank, setKey, type Json } from './edit';
+import { isBlank, orUndefined, setKey, type Json } from './edit';
 
 export const ANY_LANGUAGE = '*';
 
@@ -19,8 +19,7 @@ export function languagesFor(flowLanguages: readonly string[], value: Json): str
 
 /** The per-language value with one language set, or removed when blank; undefined when no language is left. */
 export function setLanguage(value: Json, language: string, next: unknown): Json | undefined {
-  const out = setKey(value, language, next);
-  return isBlank(out) ? undefined : out;
+  return orUndefined(setKey(value, language, orUndefined(next)));
 }
 
 /** The language tab to open first: the first one holding a value, else the flow's default. */

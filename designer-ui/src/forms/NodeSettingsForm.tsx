@@ -1,0 +1,42 @@
+/**
+ * The properties form of one node: every settings field the schema gives its type, rendered from the mapping.
+ * It never changes `settings`: each edit hands a new object to onChange (the panel turns it into an undoable command),
+ * and an optional field the user clears is left out. Inputs carry data-field, the JSON Pointer of their value within
+ * the settings, which is also where the server's issues point.
+ */
+import { useMemo, type JSX } from 'react';
+import type { NodeType, Settings } from '../model/flow';
+import type { FormContext } from './context';
+import { settingsShapeOf, settingsSchemaOf } from './mapping';
+import { CalendarPreviewPanel } from './widgets/CalendarPreviewPanel';
+import { ObjectFields } from './widgets/ObjectFields';
+import './forms.css';
+
+export interface NodeSettingsFormProps {
+  type: NodeType;
+  settings: Settings;
+  onChange: (next: Settings) => void;
+  ctx: FormContext;
+}
+
+export function NodeSettingsForm(props: NodeSettingsFormProps): JSX.Element {
+  const { type, settings, onChange, ctx } = props;
+  const shape = useMemo(() => settingsShapeOf(type, ctx.root), [type, ctx.root]);
+  const known = useMemo(() => settingsSchemaOf(type, ctx.root) !== undefined, [type, ctx.root]);
+  if (shape.fields.length === 0) {
+    return (
+      <div className="pf-form" data-form={type}>
+        <p className="pf-description">{known ? 'This node has no settings.' : `The schema has no settings for the type "${type}".`}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="pf-form" data-form={type}>
+      <fieldset className="pf-root" disabled={ctx.readOnly}>
+        <legend className="pf-sr-only">Settings</legend>
+        <ObjectFields fields={shape.fields} choice={shape.choice} value={settings} onChange={onChange} pointer="" ctx={ctx} />
+      </fieldset>
+      {shape.fields.some((f) => f.kind === 'calendar') && <CalendarPreviewPanel settings={settings} ctx={ctx} />}
+    </div>
+  );
+}
