@@ -10,13 +10,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A small JSON request body (a publish or rollback request) checked by hand, so that every problem is reported at
+ * A small JSON request body (a publish or rollback request, a calendar preview) checked by hand, so that every problem is reported at
  * once with its pointer and what was expected: not JSON, not an object, unknown fields, wrong types, missing or too
  * long values. No coercion: {@code "version": "3"} is a string, not a number.
  */
@@ -95,6 +97,47 @@ final class JsonBody {
             return null;
         }
         return v.intValue();
+    }
+
+    /** An object property; null when absent (and reported when required) or not an object. */
+    JsonNode object(String name, boolean required, String expected) {
+        JsonNode v = object.get(name);
+        String pointer = Pointers.join("", name);
+        if (v == null || v.isNull()) {
+            if (required) errors.add(new FieldError(pointer, "missing required property '" + name + "'", expected));
+            return null;
+        }
+        if (!v.isObject()) {
+            errors.add(new FieldError(pointer, "expected an object, found " + kind(v), expected));
+            return null;
+        }
+        return v;
+    }
+
+    /** A date-time with an offset ({@code 2026-03-02T10:00:00+01:00}); null when absent (and reported when required). */
+    OffsetDateTime dateTime(String name, boolean required) {
+        String expected = "a date-time with an offset (ISO 8601), such as 2026-03-02T10:00:00+01:00";
+        JsonNode v = object.get(name);
+        String pointer = Pointers.join("", name);
+        if (v == null || v.isNull()) {
+            if (required) errors.add(new FieldError(pointer, "missing required property '" + name + "'", expected));
+            return null;
+        }
+        if (!v.isString()) {
+            errors.add(new FieldError(pointer, "expected a string, found " + kind(v), expected));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.asString());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(pointer, "expected " + expected + ", found " + kind(v), expected));
+            return null;
+        }
+    }
+
+    /** Adds a problem found elsewhere (such as in a nested document), to be thrown with the others. */
+    void add(FieldError error) {
+        errors.add(error);
     }
 
     /** Throws the 400 with every problem found, if any. */

@@ -22,6 +22,8 @@ final class RequestBodies {
     static final int FLOW = DocumentLimits.DEFAULT.maxBytes();
     /** A small JSON request such as a publish comment. */
     static final int SMALL = 64 * 1024;
+    /** A calendar preview: one calendar node's settings (long lists of dated exceptions included) and an instant. */
+    static final int CALENDAR = 1024 * 1024;
     /** A zip of flow files, compressed. */
     static final int ARCHIVE = 50 * 1024 * 1024;
 

@@ -181,7 +181,8 @@ public record IvrProperties(Path dataDir, Mongodb mongodb, Security security, Jo
      * @param ttsEngine       the TTS engine prompts are spoken with ({@code unimrcp}, {@code unimrcp:<profile>}, {@code flite})
      * @param ttsVoice        the voice, when a prompt names none (empty: the engine's default)
      * @param environment     an environment file ({@code <name>.env.json}) binding the flows' symbolic names; unset,
-     *                        names pass through unchanged
+     *                        names pass through unchanged. The designer offers its names in its pickers and previews
+     *                        its shared calendars
      */
     public record RuntimeSettings(Duration publishPoll, Duration publishOverlap, Duration reconcileEvery, Integer maxSteps,
                                   Duration maxCallLength, Integer compiledFlows, String ttsEngine, String ttsVoice,

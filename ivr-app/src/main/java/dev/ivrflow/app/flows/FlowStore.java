@@ -54,6 +54,22 @@ public final class FlowStore {
         return Flux.from(drafts.find().sort(Sorts.ascending("_id"))).map(FlowStore::draft);
     }
 
+    /**
+     * The ids and revisions of the most recently saved drafts, newest first, at most {@code limit}, without their
+     * content: what a reader that caches by revision needs to decide which drafts to load again.
+     */
+    public Flux<DraftStamp> recentDraftStamps(int limit) {
+        return Flux.from(drafts.find().projection(new Document("_id", 1).append("revision", 1))
+                        .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id"))).limit(limit))
+                .map(d -> new DraftStamp(d.getString("_id"), d.get("revision", Number.class).longValue()));
+    }
+
+    /** The drafts with these ids, in id order; ids without a draft are left out. */
+    public Flux<Draft> drafts(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) return Flux.empty();
+        return Flux.from(drafts.find(Filters.in("_id", ids)).sort(Sorts.ascending("_id"))).map(FlowStore::draft);
+    }
+
     public Mono<Draft> draft(String id) {
         return Mono.from(drafts.find(Filters.eq("_id", id)).first()).map(FlowStore::draft)
                 .switchIfEmpty(Mono.error(() -> notFound("flow '" + id + "'")));

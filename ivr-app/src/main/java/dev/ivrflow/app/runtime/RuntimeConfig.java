@@ -65,9 +65,19 @@ public class RuntimeConfig {
         return new PublishWatcher(store, r.publishPoll(), r.publishOverlap(), r.reconcileEvery(), Clock.systemUTC());
     }
 
+    /**
+     * The environment bindings ({@code ivr.runtime.environment}), read once at start: calls resolve their symbolic
+     * names with them, and the designer offers their names ({@code GET /api/environment}) and previews their shared
+     * calendars. An invalid file fails the start.
+     */
     @Bean
-    PublishedFlowLoader publishedFlowLoader(FlowStore store, FlowToolkit toolkit, IvrProperties properties) {
-        return new PublishedFlowLoader(store, toolkit, environment(properties.runtime().environment()), Duration.ofSeconds(10));
+    Environment ivrEnvironment(IvrProperties properties) {
+        return environment(properties.runtime().environment());
+    }
+
+    @Bean
+    PublishedFlowLoader publishedFlowLoader(FlowStore store, FlowToolkit toolkit, Environment environment) {
+        return new PublishedFlowLoader(store, toolkit, environment, Duration.ofSeconds(10));
     }
 
     @Bean

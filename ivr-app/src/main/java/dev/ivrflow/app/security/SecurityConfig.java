@@ -37,8 +37,9 @@ import java.util.Set;
  * <tr><th>requests</th><th>who</th></tr>
  * <tr><td>{@code POST /api/auth/login}, {@code POST /api/auth/logout}, {@code GET /api/auth/csrf},
  *     {@code GET /actuator/health} and {@code /actuator/health/**}, and the designer's static files
- *     {@code GET /}, {@code /index.html}, {@code /assets/**}, {@code /favicon.ico} and the login page
- *     {@code /login}</td><td>anyone</td></tr>
+ *     {@code GET /}, {@code /index.html}, {@code /assets/**}, {@code /favicon.ico} and its pages {@code /login},
+ *     {@code /flows} and {@code /flows/**} (all the same {@code index.html}: the app's router draws them, and asks
+ *     the API, which needs a login, for anything that is not public)</td><td>anyone</td></tr>
  * <tr><td>{@code GET /api/auth/me}</td><td>any authenticated caller</td></tr>
  * <tr><td>{@code /api/users/**}, {@code /api/tokens/**}, {@code /actuator/**} (all but health, e.g.
  *     {@code /actuator/prometheus})</td><td>ADMIN</td></tr>
@@ -46,7 +47,8 @@ import java.util.Set;
  *     them)</td><td>PUBLISHER</td></tr>
  * <tr><td>{@code POST}, {@code PUT}, {@code DELETE} under {@code /api/flows/**}; {@code POST /api/import/**};
  *     {@code POST /api/validate} (validating an unsaved document, as an editor does)</td><td>EDITOR</td></tr>
- * <tr><td>{@code /api/sim/**}, any method (simulating changes nothing)</td><td>VIEWER</td></tr>
+ * <tr><td>{@code /api/sim/**}, any method (simulating changes nothing); {@code POST /api/calendar/preview}
+ *     (evaluating a calendar changes nothing)</td><td>VIEWER</td></tr>
  * <tr><td>every other {@code GET /api/**} (flows, versions, diffs, schema, catalogue, calls, stats);
  *     {@code GET /v3/api-docs/**}, {@code /swagger-ui.html}, {@code /swagger-ui/**},
  *     {@code /webjars/swagger-ui/**}</td><td>VIEWER</td></tr>
@@ -111,7 +113,8 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
                 .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                .pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/login").permitAll()
+                .pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/flows",
+                        "/flows/**").permitAll()
                 .pathMatchers("/api/users/**", "/api/tokens/**", "/actuator/**").access(role(Role.ADMIN))
                 .pathMatchers(HttpMethod.POST, "/api/flows/*/publish/**", "/api/flows/*/rollback/**").access(role(Role.PUBLISHER))
                 .pathMatchers(HttpMethod.POST, "/api/flows/**").access(role(Role.EDITOR))
@@ -119,6 +122,7 @@ public class SecurityConfig {
                 .pathMatchers(HttpMethod.DELETE, "/api/flows/**").access(role(Role.EDITOR))
                 .pathMatchers(HttpMethod.POST, "/api/import/**", "/api/validate").access(role(Role.EDITOR))
                 .pathMatchers("/api/sim/**").access(role(Role.VIEWER))
+                .pathMatchers(HttpMethod.POST, "/api/calendar/preview").access(role(Role.VIEWER))
                 .pathMatchers(HttpMethod.GET, "/api/**").access(role(Role.VIEWER))
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/webjars/swagger-ui/**").access(role(Role.VIEWER))

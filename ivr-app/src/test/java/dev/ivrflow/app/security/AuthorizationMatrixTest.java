@@ -147,7 +147,8 @@ class AuthorizationMatrixTest {
     }
 
     @ParameterizedTest(name = "GET {0} is public")
-    @ValueSource(strings = {"/actuator/health", "/api/auth/csrf", "/", "/index.html", "/favicon.ico", "/assets/app.js", "/login"})
+    @ValueSource(strings = {"/actuator/health", "/api/auth/csrf", "/", "/index.html", "/favicon.ico", "/assets/app.js", "/login",
+            "/flows", "/flows/main"})
     void shouldLetAnyoneGetThePublicRoutes(String path) {
         int status = api.request(HttpMethod.GET, path, Api.ANONYMOUS).exchange().returnResult(byte[].class).getStatus().value();
 
@@ -162,12 +163,13 @@ class AuthorizationMatrixTest {
 
     @Test
     void shouldSendABrowserToTheLoginPageButAnApiClientA401() {
-        api.client.get().uri("/flows/main").accept(MediaType.TEXT_HTML).exchange()
+        // The designer's own pages (/, /login, /flows/**) are public: the app draws its login itself. Any other page is not.
+        api.client.get().uri("/admin/users").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isFound().expectHeader().location("/login");
         api.client.get().uri("/swagger-ui.html").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isFound().expectHeader().location("/login");
 
-        Api.problem(api.client.get().uri("/flows/main").accept(MediaType.APPLICATION_JSON).exchange(), 401);
+        Api.problem(api.client.get().uri("/admin/users").accept(MediaType.APPLICATION_JSON).exchange(), 401);
         Api.problem(api.client.get().uri("/api/catalogue").accept(MediaType.TEXT_HTML).exchange(), 401);
     }
 

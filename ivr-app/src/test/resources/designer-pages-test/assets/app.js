@@ -1,0 +1,1 @@
+document.getElementById("root").dataset.loaded = "yes";
