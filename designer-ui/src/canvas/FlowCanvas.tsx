@@ -66,7 +66,11 @@ export function FlowCanvas({ editor, sizes }: Props) {
     const picks = changes.filter((c) => c.type === 'select');
     if (picks.length) {
       const next = new Set(editor.getState().selection);
-      for (const c of picks) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+      for (const c of picks) {
+        if (c.type !== 'select') continue;
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
       editor.select(editor.getState().doc.nodes.filter((n) => next.has(n.id)).map((n) => n.id));
     }
   }, [editor, sizes]);
@@ -79,7 +83,11 @@ export function FlowCanvas({ editor, sizes }: Props) {
     if (picks.length) {
       setEdgeSelection((current) => {
         const next = new Set(current);
-        for (const c of picks) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+        for (const c of picks) {
+        if (c.type !== 'select') continue;
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
         return next;
       });
     }

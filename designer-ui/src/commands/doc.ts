@@ -38,15 +38,15 @@ export function positionOf(doc: FlowDocument, id: string): Position | undefined 
 
 /** The document with these layout positions set (undefined removes one); an empty layout is dropped. */
 export function withPositions(doc: FlowDocument, positions: Record<string, Position | undefined>): FlowDocument {
-  const layout: Record<string, Position> = {};
-  for (const [k, v] of Object.entries(doc.layout ?? {})) if (v) layout[k] = { x: v.x, y: v.y };
+  const layout = new Map<string, Position>();
+  for (const [k, v] of Object.entries(doc.layout ?? {})) if (v) layout.set(k, { x: v.x, y: v.y });
   for (const [k, v] of Object.entries(positions)) {
-    if (v) layout[k] = { x: Math.round(v.x), y: Math.round(v.y) };
-    else delete layout[k];
+    if (v) layout.set(k, { x: Math.round(v.x), y: Math.round(v.y) });
+    else layout.delete(k);
   }
   const { layout: _old, ...rest } = doc;
   void _old;
-  return Object.keys(layout).length ? { ...rest, layout } : (rest as FlowDocument);
+  return layout.size ? { ...rest, layout: Object.fromEntries(layout) } : (rest as FlowDocument);
 }
 
 export function clone<T>(v: T): T {

@@ -13,14 +13,14 @@ export interface UpdateFlow {
 const KEYS: readonly (keyof FlowProps)[] = ['name', 'description', 'defaultLanguage', 'languages', 'start', 'fallback', 'variables'];
 
 function apply(doc: FlowDocument, patch: Partial<FlowProps>): FlowDocument {
-  const next: Record<string, unknown> = { ...doc };
+  const next = new Map<string, unknown>(Object.entries(doc));
   for (const k of KEYS) {
     if (!(k in patch)) continue;
     const v = patch[k];
-    if (v === undefined) delete next[k];
-    else next[k] = v;
+    if (v === undefined) next.delete(k);
+    else next.set(k, v);
   }
-  return next as unknown as FlowDocument;
+  return Object.fromEntries(next) as unknown as FlowDocument;
 }
 
 export const updateFlow: CommandHandler<UpdateFlow> = {
