@@ -48,7 +48,7 @@ describe('canvas', () => {
       { type: 'calendar', category: 'Time', description: 'Open or closed', settingsSchema: '', fixedExits: [] },
     ] as CatalogueEntry[];
     expect(paletteGroups(cat, '').map((g) => g.group)).toEqual(['Audio and input', 'Time', 'Call']);
-    expect(paletteGroups(cat, 'END').flatMap((g) => g.entries.map((e) => e.type))).toEqual(['hangup']);
+    expect(paletteGroups(cat, 'HANG').flatMap((g) => g.entries.map((e) => e.type))).toEqual(['hangup']);
     expect(paletteGroups(cat, 'zzz')).toEqual([]);
   });
 });

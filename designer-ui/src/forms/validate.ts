@@ -132,3 +132,37 @@ export function validateField(field: FieldDescriptor, value: unknown, siblings?:
       return typeof value === 'string' ? textProblems(field, value) : ['Text.'];
   }
 }
+
+/**
+ * The problems of a whole object against its fields, by JSON Pointer (relative to `pointer`): each field, then the
+ * fields of nested objects, list items and map entries. What the form would show, all at once.
+ */
+export function objectProblems(fields: readonly FieldDescriptor[], value: Record<string, unknown>, pointer = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  collect(fields, value, pointer, out);
+  return out;
+}
+
+const segment = (key: string | number): string => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+function collect(fields: readonly FieldDescriptor[], value: Record<string, unknown>, pointer: string, out: Record<string, string[]>): void {
+  const note = (p: string, msgs: string[]): void => {
+    if (msgs.length > 0) (out[p] ??= []).push(...msgs);
+  };
+  const visit = (field: FieldDescriptor, v: unknown, p: string, siblings: Record<string, unknown>): void => {
+    note(p, validateField(field, v, siblings));
+    if (field.fields && isRecord(v)) collect(field.fields, v, p, out);
+    if (field.item && Array.isArray(v)) {
+      const item = field.item;
+      v.forEach((x, i) => visit(item, x, `${p}/${i}`, {}));
+    }
+    if (field.valueField && isRecord(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        const at = `${p}/${segment(k)}`;
+        if (field.keyField) note(at, validateField(field.keyField, k).map((m) => `Name "${k}": ${m}`));
+        visit(field.valueField, x, at, v);
+      }
+    }
+  };
+  for (const field of fields) visit(field, value[field.key], `${pointer}/${segment(field.key)}`, value);
+}

@@ -24,6 +24,7 @@ export function MenuOptionsEditor(props: WidgetProps): JSX.Element {
       itemTitle={optionTitle}
       extraHints={menuOptionHints(asArray(props.value), props.pointer)}
       order={['digits', 'label', 'exit', 'phrases']}
+      overrides={{ digits: { className: 'pf-col-keys' }, label: { className: 'pf-col-label' } }}
     />
   );
 }
