@@ -198,7 +198,8 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
                     <td className="hist-comment">{v.comment}</td>
                     <td>{v.publishedBy}</td>
                     <td className="hist-nowrap"><time dateTime={v.publishedAt}>{when(v.publishedAt)}</time></td>
-                    <td className="hist-row-actions">
+                    <td>
+                      <div className="hist-row-actions">
                       <button type="button" data-testid={`history-vsdraft-${v.version}`} onClick={() => compareWithDraft(v.version)} disabled={comparing}
                         title={`Compare v${v.version} with the draft`}>
                         vs draft
@@ -208,6 +209,7 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
                           Roll back to v{v.version}
                         </button>
                       )}
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -337,5 +339,5 @@ function download(e: AuditEntry): void {
 
 function when(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }

@@ -176,8 +176,7 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
                     ) : (
                       <span title="Not in the draft">{r.id}</span>
                     )}
-                    {r.label && <span className="stats-id">{r.id}</span>}
-                    {r.type && <span className="stats-type">{r.type}</span>}
+                    {(r.label || r.type) && <span className="stats-meta">{[r.label ? r.id : null, r.type].filter(Boolean).join(' · ')}</span>}
                   </th>
                   <td className="stats-num">
                     <span className="stats-bar-cell">
