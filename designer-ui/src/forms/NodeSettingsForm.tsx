@@ -32,10 +32,10 @@ export function NodeSettingsForm(props: NodeSettingsFormProps): JSX.Element {
   }
   return (
     <div className="pf-form" data-form={type}>
-      <fieldset className="pf-root" disabled={ctx.readOnly}>
-        <legend className="pf-sr-only">Settings</legend>
+      {/* Each control is disabled for viewers on its own: a disabled fieldset would also lock the language tabs. */}
+      <div className="pf-root">
         <ObjectFields fields={shape.fields} choice={shape.choice} value={settings} onChange={onChange} pointer="" ctx={ctx} />
-      </fieldset>
+      </div>
       {shape.fields.some((f) => f.kind === 'calendar') && <CalendarPreviewPanel settings={settings} ctx={ctx} />}
     </div>
   );

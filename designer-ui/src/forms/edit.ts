@@ -92,11 +92,12 @@ export function repeats(values: readonly (string | undefined)[], normalise: (v: 
   return out;
 }
 
-/** The first of `base`, `base2`, `base3`… not in `taken`. */
+/** The first of `base`, `base2`, `base3`… not in `taken` (`option1_2` for a base ending in a digit). */
 export function uniqueName(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
+  const glue = /[0-9]$/.test(base) ? '_' : '';
+  for (let n = 2; ; n++) if (!used.has(`${base}${glue}${n}`)) return `${base}${glue}${n}`;
 }
 
 /** Items from comma-separated text: trimmed, blanks dropped. */

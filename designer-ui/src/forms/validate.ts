@@ -81,7 +81,7 @@ function listProblems(f: FieldDescriptor, v: unknown[]): string[] {
   return out;
 }
 
-function objectProblems(f: FieldDescriptor, v: Record<string, unknown>): string[] {
+function recordProblems(f: FieldDescriptor, v: Record<string, unknown>): string[] {
   const out: string[] = [];
   const n = Object.keys(v).length;
   if (f.minProperties !== undefined && n < f.minProperties) out.push(`At least ${plural(f.minProperties, 'entry', 'entries')}.`);
@@ -123,7 +123,7 @@ export function validateField(field: FieldDescriptor, value: unknown, siblings?:
     case 'localizedText':
     case 'calendar':
     case 'object':
-      return isRecord(value) ? objectProblems(field, value) : ['An object.'];
+      return isRecord(value) ? recordProblems(field, value) : ['An object.'];
     case 'json':
       return [];
     case 'enum':
