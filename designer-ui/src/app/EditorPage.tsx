@@ -34,11 +34,11 @@ export function EditorPage({ session, flowId, onLogout }: { session: Session; fl
     let live = true;
     let opened: Editor | null = null;
     const newName = new URLSearchParams(location.search).get('new');
-    Editor.open(session, flowId)
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404 && newName !== null) return Editor.create(session, flowId, newName);
-        throw e;
-      })
+    // A new flow exists only in the browser until its first save; asking the server for it would be a 404.
+    const opening = newName === null
+      ? Editor.open(session, flowId)
+      : api.get<FlowSummary[]>('/api/flows').then((r) => (r.data.some((f) => f.id === flowId) ? Editor.open(session, flowId) : Editor.create(session, flowId, newName)));
+    opening
       .then((ed) => {
         opened = ed;
         if (live) setEditor(ed);
@@ -229,10 +229,11 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
               ))}
             </div>
             <div className="dock-body">
-              {dock === 'issues' && <IssuesPanel editor={editor} onFocusNode={focusNode} />}
-              {dock === 'sim' && <SimulatorPanel editor={editor} />}
-              {dock === 'history' && <HistoryPanel editor={editor} />}
-              {dock === 'stats' && <StatsPanel editor={editor} />}
+              {/* Every panel stays mounted: a simulated call or a heatmap outlives a tab switch. */}
+              <div hidden={dock !== 'issues'}><IssuesPanel editor={editor} onFocusNode={focusNode} /></div>
+              <div hidden={dock !== 'sim'}><SimulatorPanel editor={editor} /></div>
+              <div hidden={dock !== 'history'}><HistoryPanel editor={editor} /></div>
+              <div hidden={dock !== 'stats'}><StatsPanel editor={editor} /></div>
             </div>
           </div>
         </div>

@@ -1,8 +1,14 @@
 /** Auto-layout with elkjs (layered, top to bottom), in the browser's main thread: a flow is at most 10,000 nodes. */
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { FlowDocument, Position } from '../model/flow';
 
-const elk = new ELK();
+type Elk = import('elkjs/lib/elk-api').ELK;
+let elk: Promise<Elk> | undefined;
+
+/** elkjs is 1.4 MB: loaded the first time a layout is asked for, not with the designer. */
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return elk;
+}
 
 export const CARD_WIDTH = 220;
 export const CARD_HEIGHT = 120;
@@ -27,7 +33,7 @@ export async function autoLayout(doc: FlowDocument, sizes: ReadonlyMap<string, {
         .map(([exit, target]) => ({ id: `${n.id}|${exit}`, sources: [n.id], targets: [target] })),
     ),
   };
-  const out = await elk.layout(graph);
+  const out = await (await loadElk()).layout(graph);
   const positions: Record<string, Position> = {};
   for (const c of out.children ?? []) positions[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
   return positions;

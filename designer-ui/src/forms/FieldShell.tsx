@@ -82,7 +82,7 @@ export function FieldShell(props: ShellProps): JSX.Element {
   }
   return (
     <div className={classes}>
-      <label htmlFor={id} className={labelHidden ? 'pf-sr-only' : 'pf-label'}>
+      <label htmlFor={id} className={labelHidden ? 'pf-sr-only' : 'pf-label'} title={description}>
         {title}
         {mark}
       </label>

@@ -20,3 +20,9 @@ export function nodeName(node: FormContext['nodes'][number]): string {
 export function stringExamples(field: FieldDescriptor): string[] {
   return (field.examples ?? []).filter((e): e is string => typeof e === 'string');
 }
+
+/** Rows for a text area: enough for the text (about 45 characters a line in the side panel), within bounds. */
+export function rowsFor(text: string, min = 2, max = 8): number {
+  const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 45)), 0);
+  return Math.max(min, Math.min(max, lines));
+}

@@ -54,6 +54,8 @@ export interface EditorState {
   notice: Notice | null;
   /** Bumped when the canvas should fit the view (a load, an auto-layout). */
   fitRequest: number;
+  /** Bumped by each publish or rollback seen here: lists of versions reload on it. */
+  publishes: number;
 }
 
 const isError = (i: ValidationIssue) => i.severity.toLowerCase() === 'error';
@@ -74,7 +76,7 @@ export class Editor {
     this.stack = createCommandStack(doc, (n) => this.exitsOf(n).map((e) => e.name));
     this.state = {
       doc, revision, dirty: false, canUndo: false, canRedo: false, selection: [], issues: [], errors: 0, warnings: 0,
-      validating: false, busy: null, readOnly: !canEdit(session.me.role), overlay: { kind: 'none' }, notice: null, fitRequest: 1,
+      validating: false, busy: null, readOnly: !canEdit(session.me.role), overlay: { kind: 'none' }, notice: null, fitRequest: 1, publishes: 0,
     };
     this.stack.subscribe(() => this.fromStack());
   }
@@ -307,6 +309,7 @@ export class Editor {
       if (this.state.revision !== null) headers['If-Match'] = `"${this.state.revision}"`;
       const r = await api.post<PublishResult>(`/api/flows/${seg(this.flowId)}/publish`, { comment }, headers);
       this.setIssues(r.data.validation.issues);
+      this.set({ publishes: this.state.publishes + 1 });
       this.notify({ kind: 'info', text: `Published version ${r.data.version.version}.` });
       return r.data;
     } catch (e) {
@@ -321,7 +324,7 @@ export class Editor {
   /** Loads what the server has now (after a rollback, or to drop local changes). */
   async reload(): Promise<void> {
     const r = await api.get<FlowDocument>(`/api/flows/${seg(this.flowId)}`);
-    this.state = { ...this.state, revision: etagOf(r.headers), selection: [] };
+    this.state = { ...this.state, revision: etagOf(r.headers), selection: [], publishes: this.state.publishes + 1 };
     this.stack.reset(r.data);
     this.requestFit();
     void this.validate();

@@ -88,7 +88,7 @@ export function KeyValueEditor({ field, value, onChange, pointer, ctx, id }: Wid
       )}
       {keySuggestions.length > 0 && <Suggestions id={keyList} values={keySuggestions} />}
       <button type="button" id={id} className="pf-button pf-add" disabled={ctx.readOnly || full} data-add={pointer} onClick={() => emit([...rows, { key: '', value: '' }])}>
-        + Add {keyField.title.toLowerCase()}
+        + Add
       </button>
     </>
   );

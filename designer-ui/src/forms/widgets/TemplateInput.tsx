@@ -3,7 +3,7 @@
  * field has the focus) that insert {{name}} at the caret.
  */
 import type { JSX } from 'react';
-import { placeholderOf } from '../display';
+import { placeholderOf, rowsFor } from '../display';
 import { asString } from '../edit';
 import { placeholder } from '../template';
 import type { WidgetProps } from './types';
@@ -30,7 +30,7 @@ export function TemplateInput(props: WidgetProps & { multiline?: boolean; placeh
   return (
     <div className="pf-template">
       {multiline ? (
-        <textarea {...common} className="pf-input pf-textarea" rows={3} onChange={(e) => change(e.target.value)} />
+        <textarea {...common} className="pf-input pf-textarea" rows={rowsFor(text, 3)} onChange={(e) => change(e.target.value)} />
       ) : (
         <input {...common} type="text" className="pf-input" autoComplete="off" onChange={(e) => change(e.target.value)} />
       )}

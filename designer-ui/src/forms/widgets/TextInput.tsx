@@ -1,6 +1,6 @@
 /** A single line or a text area, with the schema's examples as suggestions. */
 import { useId, type JSX } from 'react';
-import { placeholderOf, stringExamples } from '../display';
+import { placeholderOf, rowsFor, stringExamples } from '../display';
 import { matchesPattern } from '../validate';
 import type { Suggestion, WidgetProps } from './types';
 
@@ -22,7 +22,7 @@ export function TextInput(props: WidgetProps): JSX.Element {
       <textarea
         id={id}
         className="pf-input pf-textarea"
-        rows={(field.maxLength ?? 0) >= 4000 ? 4 : 2}
+        rows={rowsFor(text, (field.maxLength ?? 0) >= 4000 ? 3 : 2)}
         value={text}
         placeholder={placeholder}
         disabled={ctx.readOnly}

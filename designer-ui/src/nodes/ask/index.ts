@@ -22,7 +22,7 @@ function listensFor(grammar: unknown): string {
 
 export const ask: NodeDefinition = {
   type: 'ask',
-  glyph: '🎤',
+  glyph: '◎',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const s = loose<Ask>(settings);

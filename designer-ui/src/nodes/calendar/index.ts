@@ -61,7 +61,7 @@ function localZone(): string {
 
 export const calendar: NodeDefinition = {
   type: 'calendar',
-  glyph: '📅',
+  glyph: '▦',
   exits: (settings, fixed) => settle([...rangeNames(settings).map((n) => exit(n, true)), ...fixedExits(fixed)]),
   summary: (settings) => calendarSummary(settings, new Date()),
   initialSettings: () => {

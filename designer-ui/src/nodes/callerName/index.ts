@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const callerName: NodeDefinition = {
   type: 'callerName',
-  glyph: '🏷',
+  glyph: '☏',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const name = filled(loose<CallerName>(settings).name);

@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const conference: NodeDefinition = {
   type: 'conference',
-  glyph: '👥',
+  glyph: '⚇',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const s = loose<Conference>(settings);

@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const echo: NodeDefinition = {
   type: 'echo',
-  glyph: '🔊',
+  glyph: '⟲',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   // Without a limit the echo runs 60 seconds (EchoSettings.maxSecondsOrDefault()).
   summary: (settings) => [`at most ${duration(num(loose<Echo>(settings).maxSeconds) ?? 60)}`],

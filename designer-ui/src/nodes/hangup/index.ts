@@ -6,7 +6,7 @@ import type { NodeDefinition } from '../types';
 
 export const hangup: NodeDefinition = {
   type: 'hangup',
-  glyph: '📴',
+  glyph: '✆',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   // Without a cause the call ends normally (HangupSettings.causeOrDefault()).
   summary: (settings) => [filled(loose<HangUp>(settings).cause) ?? 'normal'],

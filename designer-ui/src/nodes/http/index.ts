@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const http: NodeDefinition = {
   type: 'http',
-  glyph: '🌐',
+  glyph: '⇅',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const s = loose<HTTPRequest>(settings);

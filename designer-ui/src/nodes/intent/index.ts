@@ -17,7 +17,7 @@ function intentNames(settings: unknown): string[] {
 
 export const intent: NodeDefinition = {
   type: 'intent',
-  glyph: '🎯',
+  glyph: '✦',
   exits: (settings, fixed) => settle([...intentNames(settings).map((n) => exit(n, true)), ...fixedExits(fixed)]),
   summary(settings) {
     const s = loose<Intent>(settings);

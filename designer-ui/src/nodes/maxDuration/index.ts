@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const maxDuration: NodeDefinition = {
   type: 'maxDuration',
-  glyph: '⏱',
+  glyph: '◷',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const seconds = num(loose<MaximumDuration>(settings).seconds);

@@ -11,7 +11,7 @@ import type { ExitInfo, NodeDefinition } from '../types';
 
 export const queue: NodeDefinition = {
   type: 'queue',
-  glyph: '🎧',
+  glyph: '☷',
   exits(settings, fixed) {
     const s = loose<Queue>(settings);
     const added: ExitInfo[] = [];

@@ -8,7 +8,7 @@ import type { NodeDefinition } from '../types';
 
 export const record: NodeDefinition = {
   type: 'record',
-  glyph: '⏺',
+  glyph: '●',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const s = loose<RecordSettings>(settings);

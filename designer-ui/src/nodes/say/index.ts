@@ -8,7 +8,7 @@ import type { NodeDefinition } from '../types';
 
 export const say: NodeDefinition = {
   type: 'say',
-  glyph: '💬',
+  glyph: '❝',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const s = loose<Say>(settings);

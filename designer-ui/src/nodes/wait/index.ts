@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../types';
 
 export const wait: NodeDefinition = {
   type: 'wait',
-  glyph: '⏳',
+  glyph: '◔',
   exits: (_settings, fixed) => settle(fixedExits(fixed)),
   summary(settings) {
     const seconds = num(loose<Wait>(settings).seconds);

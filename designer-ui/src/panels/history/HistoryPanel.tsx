@@ -44,7 +44,11 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
     };
   }, [editor]);
 
+  const known = useEditor(editor, (st) => st.revision !== null);
+  const publishes = useEditor(editor, (st) => st.publishes);
   useEffect(() => {
+    // A flow not yet saved has no versions to list (and asking would be a 404).
+    if (!known) return undefined;
     let current = true;
     const base = `/api/flows/${seg(editor.flowId)}`;
     api.get<VersionSummary[]>(`${base}/versions`).then(
@@ -64,7 +68,7 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
     return () => {
       current = false;
     };
-  }, [editor, asked]);
+  }, [editor, asked, known, publishes]);
 
   const nodeIds = useMemo(() => new Set(doc.nodes.map((n) => n.id)), [doc]);
   const latest = versions?.[0]?.version ?? null;

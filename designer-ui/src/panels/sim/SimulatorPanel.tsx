@@ -43,7 +43,11 @@ export function SimulatorPanel({ editor }: { editor: Editor }): JSX.Element {
     };
   }, [link, editor]);
 
+  const known = useEditor(editor, (st) => st.revision !== null);
+  const publishes = useEditor(editor, (st) => st.publishes);
   useEffect(() => {
+    // A flow not yet saved has no versions to list (and asking would be a 404).
+    if (!known) return undefined;
     let current = true;
     api.get<VersionSummary[]>(`/api/flows/${seg(editor.flowId)}/versions`).then(
       (r) => current && setVersions(Array.isArray(r.data) ? r.data : []),
@@ -52,7 +56,7 @@ export function SimulatorPanel({ editor }: { editor: Editor }): JSX.Element {
     return () => {
       current = false;
     };
-  }, [editor, versionsAsked]);
+  }, [editor, versionsAsked, known, publishes]);
 
   // The canvas follows the call; after "Clear" (or before any call) a path of ours is taken off, another panel's kept.
   const { callId, path, current, exits } = sim;

@@ -33,7 +33,11 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
     };
   }, [editor]);
 
+  const known = useEditor(editor, (st) => st.revision !== null);
+  const publishes = useEditor(editor, (st) => st.publishes);
   useEffect(() => {
+    // A flow not yet saved has no versions to list (and asking would be a 404).
+    if (!known) return undefined;
     let current = true;
     api.get<VersionSummary[]>(`/api/flows/${seg(editor.flowId)}/versions`).then(
       (r) => {
@@ -48,7 +52,7 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
     return () => {
       current = false;
     };
-  }, [editor, asked]);
+  }, [editor, asked, known, publishes]);
 
   const labels = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.label ?? null])), [doc]);
   const rows = useMemo(() => (stats ? statsRows(stats.data, (id) => labels.get(id)) : []), [stats, labels]);

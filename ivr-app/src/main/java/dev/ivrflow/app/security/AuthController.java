@@ -110,6 +110,23 @@ class AuthController {
         return csrfToken(exchange).then(CurrentUser.authentication()).flatMap(this::describe);
     }
 
+    /**
+     * Whether the caller is signed in, always 200: {@code {"authenticated": false}}, or the same view as {@code /me}
+     * with {@code "authenticated": true}. The designer asks this at start, so a signed-out visit is not an error.
+     */
+    @GetMapping("/session")
+    Mono<Map<String, Object>> session(ServerWebExchange exchange) {
+        return csrfToken(exchange).then(CurrentUser.authentication())
+                .flatMap(this::describe)
+                .map(view -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("authenticated", true);
+                    m.putAll(view);
+                    return m;
+                })
+                .defaultIfEmpty(Map.of("authenticated", false));
+    }
+
     /** The CSRF token and where to send it (the cookie is set too), for a client that cannot read cookies. */
     @GetMapping("/csrf")
     Mono<Map<String, Object>> csrf(ServerWebExchange exchange) {

@@ -35,7 +35,7 @@ import java.util.Set;
  * <table>
  * <caption>Authorization rules</caption>
  * <tr><th>requests</th><th>who</th></tr>
- * <tr><td>{@code POST /api/auth/login}, {@code POST /api/auth/logout}, {@code GET /api/auth/csrf},
+ * <tr><td>{@code POST /api/auth/login}, {@code POST /api/auth/logout}, {@code GET /api/auth/csrf}, {@code GET /api/auth/session},
  *     {@code GET /actuator/health} and {@code /actuator/health/**}, and the designer's static files
  *     {@code GET /}, {@code /index.html}, {@code /assets/**}, {@code /favicon.ico} and its pages {@code /login},
  *     {@code /flows} and {@code /flows/**} (all the same {@code index.html}: the app's router draws them, and asks
@@ -110,7 +110,7 @@ public class SecurityConfig {
     /** The rules of the class comment, in order. */
     static void rules(ServerHttpSecurity.AuthorizeExchangeSpec a) {
         a.pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/logout").permitAll()
-                .pathMatchers(HttpMethod.GET, "/api/auth/csrf").permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/auth/csrf", "/api/auth/session").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
                 .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/login", "/flows",

@@ -147,7 +147,7 @@ class AuthorizationMatrixTest {
     }
 
     @ParameterizedTest(name = "GET {0} is public")
-    @ValueSource(strings = {"/actuator/health", "/api/auth/csrf", "/", "/index.html", "/favicon.ico", "/assets/app.js", "/login",
+    @ValueSource(strings = {"/actuator/health", "/api/auth/csrf", "/api/auth/session", "/", "/index.html", "/favicon.ico", "/assets/app.js", "/login",
             "/flows", "/flows/main"})
     void shouldLetAnyoneGetThePublicRoutes(String path) {
         int status = api.request(HttpMethod.GET, path, Api.ANONYMOUS).exchange().returnResult(byte[].class).getStatus().value();

@@ -103,6 +103,19 @@ class LoginTest {
     }
 
     @Test
+    void shouldSayWhetherSomeoneIsSignedInWithoutA401() {
+        // given nobody signed in, when the designer asks at start, then a plain answer (a 401 would log a console error)
+        api.client.get().uri("/api/auth/session").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.authenticated").isEqualTo(false).jsonPath("$.username").doesNotExist();
+
+        Api.Session admin = api.admin();
+
+        api.client.get().uri("/api/auth/session").cookie(Cookies.SESSION, admin.id()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.authenticated").isEqualTo(true).jsonPath("$.username").isEqualTo("admin")
+                .jsonPath("$.roles[0]").isEqualTo("admin");
+    }
+
+    @Test
     void shouldGiveTheCsrfTokenToAnyoneWhoAsks() {
         EntityExchangeResult<Map> r = api.client.get().uri("/api/auth/csrf").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult();
