@@ -55,7 +55,7 @@ export function FieldShell(props: ShellProps): JSX.Element {
   if (layout === 'group') {
     return (
       <fieldset className={classes} aria-describedby={description ? descriptionId(id) : undefined}>
-        <legend className={labelHidden ? 'pf-sr-only' : 'pf-legend'} id={`${id}-legend`}>
+        <legend className={labelHidden ? 'pf-sr-only' : 'pf-legend'} id={`${id}-legend`} title={description}>
           {title}
           {mark}
         </legend>
@@ -70,7 +70,7 @@ export function FieldShell(props: ShellProps): JSX.Element {
       <div className={classes}>
         <div className="pf-inline-row">
           {children}
-          <label htmlFor={id} className={labelHidden ? 'pf-sr-only' : 'pf-label'}>
+          <label htmlFor={id} className={labelHidden ? 'pf-sr-only' : 'pf-label'} title={description}>
             {title}
             {mark}
           </label>
