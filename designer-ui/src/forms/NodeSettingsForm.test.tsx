@@ -107,3 +107,21 @@ describe('NodeSettingsForm', () => {
     expect(render('teleport', {})).toContain('The schema has no settings for the type &quot;teleport&quot;.');
   });
 });
+
+describe('NodeSettingsForm with server issues', () => {
+  it('shouldShowAServerIssueAtItsField', () => {
+    // given the server's issue at the second option's keys
+    const html = renderToStaticMarkup(
+      <NodeSettingsForm
+        type="menu"
+        settings={{ prompt: { '*': { tts: 'Hi' } }, options: [{ exit: 'a', digits: '1' }, { exit: 'b', digits: '2' }] }}
+        onChange={() => undefined}
+        ctx={context()}
+        hints={{ '/options/1/digits': [{ message: 'Server says no.', level: 'error' }] }}
+      />,
+    );
+    // then it shows in that field, after its input
+    expect(html).toMatch(/data-field="\/options\/1\/digits".*Server says no\./s);
+    expect(html).not.toMatch(/Server says no\..*data-field="\/options\/1\/digits"/s);
+  });
+});

@@ -7,6 +7,7 @@
 import { useMemo, type JSX } from 'react';
 import type { NodeType, Settings } from '../model/flow';
 import type { FormContext } from './context';
+import type { Hints } from './listHints';
 import { settingsShapeOf, settingsSchemaOf } from './mapping';
 import { CalendarPreviewPanel } from './widgets/CalendarPreviewPanel';
 import { ObjectFields } from './widgets/ObjectFields';
@@ -17,10 +18,12 @@ export interface NodeSettingsFormProps {
   settings: Settings;
   onChange: (next: Settings) => void;
   ctx: FormContext;
+  /** Messages to show at fields, by pointer within the settings: the server's issues (see settingsHints). */
+  hints?: Hints;
 }
 
 export function NodeSettingsForm(props: NodeSettingsFormProps): JSX.Element {
-  const { type, settings, onChange, ctx } = props;
+  const { type, settings, onChange, ctx, hints } = props;
   const shape = useMemo(() => settingsShapeOf(type, ctx.root), [type, ctx.root]);
   const known = useMemo(() => settingsSchemaOf(type, ctx.root) !== undefined, [type, ctx.root]);
   if (shape.fields.length === 0) {
@@ -34,7 +37,7 @@ export function NodeSettingsForm(props: NodeSettingsFormProps): JSX.Element {
     <div className="pf-form" data-form={type}>
       {/* Each control is disabled for viewers on its own: a disabled fieldset would also lock the language tabs. */}
       <div className="pf-root">
-        <ObjectFields fields={shape.fields} choice={shape.choice} value={settings} onChange={onChange} pointer="" ctx={ctx} />
+        <ObjectFields fields={shape.fields} choice={shape.choice} value={settings} onChange={onChange} pointer="" ctx={ctx} hints={hints} />
       </div>
       {shape.fields.some((f) => f.kind === 'calendar') && <CalendarPreviewPanel settings={settings} ctx={ctx} />}
     </div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import schemaJson from '../generated/flow.schema.json';
 import { ApiError } from '../api/client';
 import { placeholderOf } from './display';
+import { settingsHints } from './serverIssues';
 import { deref, resolveRef, type JsonSchema } from './jsonSchema';
 import { duplicateRows, objectOfRows, rowsOf, sameEntries } from './keyValue';
 import { settingsShapeOf, type FieldDescriptor } from './mapping';
@@ -143,5 +144,24 @@ describe('calendar preview errors', () => {
     expect(previewErrorMessages(failed)).toEqual(['Internal Server Error']);
     expect(previewErrorMessages(new TypeError('Failed to fetch'))).toEqual(['Failed to fetch']);
     expect(previewErrorMessages('?')).toEqual(['The preview failed.']);
+  });
+});
+
+describe('server issues at fields', () => {
+  it('shouldKeyTheNodesIssuesByPointerWithinItsSettings', () => {
+    // given issues of the flow, two in node 3's settings
+    const issues = [
+      { pointer: '/nodes/3/settings/options/1/digits', message: 'duplicate', severity: 'ERROR' },
+      { pointer: '/nodes/3/settings/options/0/digits', message: 'overlap', severity: 'warning' },
+      { pointer: '/nodes/31/settings/prompt', message: 'other node', severity: 'error' },
+      { pointer: null, message: 'flow-wide', severity: 'error' },
+    ];
+    // when keyed for node 3
+    const hints = settingsHints(issues, '/nodes/3/settings');
+    // then only its own are kept, relative to its settings, with their level
+    expect(hints).toEqual({
+      '/options/1/digits': [{ message: 'duplicate', level: 'error' }],
+      '/options/0/digits': [{ message: 'overlap', level: 'warning' }],
+    });
   });
 });
