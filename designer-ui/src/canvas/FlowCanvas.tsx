@@ -37,6 +37,8 @@ export function FlowCanvas({ editor, sizes }: Props) {
   const readOnly = useEditor(editor, (s) => s.readOnly);
   const fitRequest = useEditor(editor, (s) => s.fitRequest);
   const flow = useReactFlow();
+  // Fit once when a flow with nodes opens; an empty canvas keeps zoom 1, so drops land where the pointer is.
+  const [fitAtStart] = useState(() => doc.nodes.length > 0);
 
   const cache = useRef(new Map<string, { key: unknown[]; node: CardNode }>());
   const derived = useMemo(() => buildNodes(editor, doc, issues, overlay, selection, readOnly, cache.current), [editor, doc, issues, overlay, selection, readOnly]);
@@ -51,7 +53,7 @@ export function FlowCanvas({ editor, sizes }: Props) {
   const edges = useMemo(() => buildEdges(doc, overlay), [doc, overlay]);
 
   useEffect(() => {
-    if (fitRequest > 0) {
+    if (fitRequest > 1) {
       const t = setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50);
       return () => clearTimeout(t);
     }
@@ -162,7 +164,8 @@ export function FlowCanvas({ editor, sizes }: Props) {
         onlyRenderVisibleElements={doc.nodes.length > 150}
         minZoom={0.05}
         maxZoom={2}
-        fitView
+        fitView={fitAtStart}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
