@@ -108,6 +108,10 @@ export class Session {
       if (m.type() === 'error') this.errors.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => this.errors.push(`page error: ${e.message}`));
+    // The console says only "Failed to load resource"; the request says which.
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.errors.push(`  (HTTP ${r.status()} ${r.request().method()} ${r.url()})`);
+    });
   }
 
   /** A console error that a step causes on purpose (a wrong password's 401). */
@@ -117,7 +121,7 @@ export class Session {
 
   assertNoConsoleErrors() {
     const unexpected = this.errors.filter((e) => !this.allowed.some((p) => p.test(e)));
-    if (unexpected.length) throw new Error(`console errors:\n  ${unexpected.join('\n  ')}`);
+    if (unexpected.some((e) => !e.startsWith('  (HTTP'))) throw new Error(`console errors:\n  ${unexpected.join('\n  ')}`);
   }
 
   async login(user, password, path = '/') {
@@ -135,7 +139,16 @@ export class Session {
 
   /** Selects one node by clicking its card's title. */
   async select(id) {
-    await this.page.locator(`[data-testid=node-${id}] .card-label`).click();
+    const label = this.page.locator(`[data-testid=node-${id}] .card-label`);
+    const pane = await this.page.locator('[data-testid=canvas]').boundingBox();
+    const box = await label.boundingBox();
+    const inside = box && pane && box.y >= pane.y && box.y + box.height <= pane.y + pane.height - 60 && box.x >= pane.x && box.x + box.width <= pane.x + pane.width;
+    if (!inside) {
+      // Off the visible canvas: fit the flow in view first, as a user would.
+      await this.page.click('[data-testid=fit]');
+      await this.page.waitForTimeout(400);
+    }
+    await label.click();
     await expect(this.page.locator('[data-testid=props-node]'), `${id} selected`).toHaveAttribute('data-node', id);
   }
 

@@ -106,7 +106,16 @@ export async function request<T>(method: Method, path: string, body?: unknown, h
   return { status: r.status, data: data as T, headers: r.headers };
 }
 
+/** GETs a document as the exact bytes the server sent (an export is canonical JSON: never re-serialised). */
+async function text(path: string): Promise<string> {
+  const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (r.status === 401) onUnauthorized();
+  if (!r.ok) throw await errorOf(r);
+  return r.text();
+}
+
 export const api = {
+  text,
   get: <T>(path: string, headers?: Record<string, string>) => request<T>('GET', path, undefined, headers),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
   put: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('PUT', path, body, headers),

@@ -146,8 +146,7 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
   const exportJson = async () => {
     if (editor.getState().dirty && !readOnly && !(await editor.save())) return;
     try {
-      const r = await api.get<unknown>(`/api/flows/${seg(editor.flowId)}/export`);
-      download(`${editor.flowId}.flow.json`, typeof r.data === 'string' ? r.data : JSON.stringify(r.data, null, 2) + '\n');
+      download(`${editor.flowId}.flow.json`, await api.text(`/api/flows/${seg(editor.flowId)}/export`));
     } catch (e) {
       editor.notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
     }
@@ -191,7 +190,7 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
           title={mayPublish ? (publishRule.ok ? 'Publish a new version' : `Cannot publish: ${publishRule.ok ? '' : publishRule.reason}`) : 'Only publishers and admins may publish'} data-testid="publish">Publish</button>
         <span className="sep" />
         <button type="button" onClick={() => void layout()} disabled={readOnly} title="Auto-layout (Shift+L)" data-testid="layout">Auto-layout</button>
-        <button type="button" onClick={() => editor.requestFit()} title="Fit view (Shift+F)">Fit</button>
+        <button type="button" onClick={() => editor.requestFit()} title="Fit view (Shift+F)" data-testid="fit">Fit</button>
         <button type="button" onClick={() => editor.duplicateSelection()} disabled={readOnly} title="Duplicate (Ctrl+D)">Duplicate</button>
         <button type="button" onClick={() => editor.deleteSelection()} disabled={readOnly} title="Delete (Del)" data-testid="delete">Delete</button>
         <span className="sep" />
