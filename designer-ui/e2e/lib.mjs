@@ -140,15 +140,24 @@ export class Session {
   /** Selects one node by clicking its card's title. */
   async select(id) {
     const label = this.page.locator(`[data-testid=node-${id}] .card-label`);
-    const pane = await this.page.locator('[data-testid=canvas]').boundingBox();
-    const box = await label.boundingBox();
-    const inside = box && pane && box.y >= pane.y && box.y + box.height <= pane.y + pane.height - 60 && box.x >= pane.x && box.x + box.width <= pane.x + pane.width;
-    if (!inside) {
-      // Off the visible canvas: fit the flow in view first, as a user would.
+    const clickable = async () => {
+      const box = await label.boundingBox();
+      if (!box) return false;
+      return this.page.evaluate(({ x, y, id }) => !!document.elementFromPoint(x, y)?.closest(`[data-node-id="${id}"]`),
+        { x: box.x + box.width / 2, y: box.y + box.height / 2, id });
+    };
+    if (!(await clickable())) {
+      // Off the visible canvas or under the minimap: fit the flow in view first, as a user would.
       await this.page.click('[data-testid=fit]');
       await this.page.waitForTimeout(400);
     }
-    await label.click();
+    if (await clickable()) {
+      await label.click();
+    } else {
+      // Still covered: pick it with the keyboard (React Flow nodes take focus; Enter selects).
+      await this.page.locator(`.react-flow__node[data-id="${id}"]`).focus();
+      await this.page.keyboard.press('Enter');
+    }
     await expect(this.page.locator('[data-testid=props-node]'), `${id} selected`).toHaveAttribute('data-node', id);
   }
 

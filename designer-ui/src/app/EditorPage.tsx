@@ -72,6 +72,12 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
   const notice = useEditor(editor, (s) => s.notice);
   useEditor(editor, (s) => s.revision);
   const flow = useReactFlow();
+  // Good news fades after a few seconds; errors stay until dismissed.
+  useEffect(() => {
+    if (notice?.kind !== 'info') return undefined;
+    const t = setTimeout(() => editor.notify(null), 6000);
+    return () => clearTimeout(t);
+  }, [notice, editor]);
   const [dock, setDock] = useState<Dock>('issues');
   const [help, setHelp] = useState(false);
   const [publishing, setPublishing] = useState(false);

@@ -169,7 +169,7 @@ export function FlowCanvas({ editor, sizes }: Props) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => minimapColour(n as CardNode)} />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 160, height: 110 }} nodeColor={(n) => minimapColour(n as CardNode)} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -44,7 +44,7 @@ export const menu: NodeDefinition = {
   },
   summary(settings) {
     const items = options(settings).flatMap((o) => {
-      const name = filled(o.exit) ?? filled(o.label);
+      const name = filled(o.label) ?? filled(o.exit);
       const key = choice(o);
       if (name === undefined) return key === undefined ? [] : [key];
       return [key === undefined ? name : `${key} ${name}`];

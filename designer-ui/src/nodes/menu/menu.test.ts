@@ -91,7 +91,7 @@ describe('menu', () => {
     // given a menu just dropped
     const settings = menu.initialSettings();
     // then it speaks a prompt and offers keys 1 and 2, each an exit
-    expect(menu.summary(settings)).toEqual(['1 option1 · 2 option2']);
+    expect(menu.summary(settings)).toEqual(['1 Option one · 2 Option two']);
     expect(exitsOf(settings).filter((e) => e.required).map((e) => e.name)).toEqual(['option1', 'option2', 'failure']);
   });
 });
