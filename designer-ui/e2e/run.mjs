@@ -267,6 +267,26 @@ try {
     await admin.shot('08-stats');
   });
 
+  await step('edits a calendar and previews open, closed and holiday', async () => {
+    await page.goto(`${base}/`);
+    await page.fill('[data-testid=new-flow-id]', `${FLOW}-hours`);
+    await page.click('[data-testid=new-flow-create]');
+    await page.locator('[data-testid=canvas]').waitFor();
+    await page.dragAndDrop('[data-testid=palette-calendar]', '[data-testid=canvas]', { targetPosition: { x: 300, y: 80 } });
+    await admin.select('calendar');
+    await page.fill('[data-field="/calendar/timeZone"]', 'America/New_York');
+    await page.fill('[data-field="/calendar/holidays/country"]', 'US');
+    const preview = async (local, decision) => {
+      await page.fill('[data-preview=at]', local);
+      await page.click('[data-preview=check]');
+      await expect(page.locator('[data-decision]'), `${local} is ${decision}`).toHaveAttribute('data-decision', decision);
+    };
+    await preview('2026-12-22T10:00', 'open');
+    await preview('2026-12-22T20:00', 'closed');
+    await preview('2026-12-25T10:00', 'holiday');
+    await admin.shot('10-calendar');
+  });
+
   admin.assertNoConsoleErrors();
 
   await step('keeps viewers read-only', async () => {

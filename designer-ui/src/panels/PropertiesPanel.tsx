@@ -10,6 +10,7 @@ import { NodeSettingsForm } from '../forms/NodeSettingsForm';
 import type { CalendarPreview, FormContext } from '../forms/context';
 import type { FlowDocument, FlowNode, Settings } from '../model/flow';
 import { FlowProperties } from './FlowProperties';
+import { settingsHints } from '../forms/serverIssues';
 
 /** Edits less than this apart join one undo step. */
 const BURST_MS = 1200;
@@ -41,6 +42,9 @@ function NodeProperties({ editor, doc, node, readOnly, flows }: { editor: Editor
   const issues = useEditor(editor, (s) => s.issues);
   const own = issues.filter((i) => i.nodeId === node.id);
   const burst = useRef({ at: 0, n: 0 });
+  // The server's issues inside the settings, shown at their fields (pointers /nodes/<index>/settings/...).
+  const index = doc.nodes.indexOf(node);
+  const hints = useMemo(() => settingsHints(issues, `/nodes/${index}/settings`), [issues, index]);
 
   const mergeKey = useCallback(() => {
     const now = Date.now();
@@ -54,7 +58,8 @@ function NodeProperties({ editor, doc, node, readOnly, flows }: { editor: Editor
     readOnly,
     languages: [doc.defaultLanguage, ...(doc.languages ?? []).filter((l) => l !== doc.defaultLanguage)],
     variables: Object.keys(doc.variables ?? {}),
-    nodes: doc.nodes.filter((n) => n.id !== node.id).map((n) => ({ id: n.id, label: n.label, type: n.type })),
+    // The node itself too: a menu option may lead back to its own menu ("repeat").
+    nodes: doc.nodes.map((n) => ({ id: n.id, label: n.label, type: n.type })),
     flows: flows.filter((f) => f !== doc.id),
     symbols: editor.session.symbols,
     exits: { ...(node.exits ?? {}) },
@@ -82,6 +87,7 @@ function NodeProperties({ editor, doc, node, readOnly, flows }: { editor: Editor
         settings={node.settings as Settings}
         onChange={(next) => editor.execute('node.settings', { id: node.id, settings: next }, { mergeKey: `${node.id}:settings:${mergeKey()}` })}
         ctx={ctx}
+        hints={hints}
       />
       {exits.length > 0 && (
         <section className="props-exits">
