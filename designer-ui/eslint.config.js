@@ -20,7 +20,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
+    files: ['scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Node scripts that also pass functions to the page (page.evaluate), which run with the browser's globals.
+    files: ['e2e/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
