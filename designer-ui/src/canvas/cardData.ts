@@ -58,6 +58,6 @@ export function issueLines(issues: readonly ValidationIssue[]): { errors: string
 export function heatColour(heat: number): string {
   const h = Math.max(0, Math.min(1, heat));
   const hue = 50 - 45 * h;
-  const light = 92 - 37 * h;
+  const light = 93 - 28 * h;
   return `hsl(${hue.toFixed(0)} 90% ${light.toFixed(0)}%)`;
 }

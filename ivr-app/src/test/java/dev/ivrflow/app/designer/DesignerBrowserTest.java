@@ -1,7 +1,14 @@
 package dev.ivrflow.app.designer;
 
+import dev.ivrflow.app.flows.FlowStore;
+import dev.ivrflow.app.runtime.EslOutboundService;
+import dev.ivrflow.esl.fssim.FreeSwitchSimulator;
+import dev.ivrflow.esl.fssim.SimulatedCall;
+import dev.ivrflow.flow.sim.CallerStep;
+import dev.ivrflow.flow.sim.SimCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -65,8 +72,15 @@ class DesignerBrowserTest {
         registry.add("ivr.esl.outbound.port", () -> "0");
     }
 
+    /** A published flow that real calls (over the Event Socket, from the FreeSWITCH simulator) have gone through. */
+    static final String STATS_FLOW = "e2e-stats";
+
     @LocalServerPort
     int port;
+    @Autowired
+    FlowStore store;
+    @Autowired
+    EslOutboundService esl;
 
     @Test
     void shouldPassTheDesignersBrowserSuite() throws Exception {
@@ -81,7 +95,8 @@ class DesignerBrowserTest {
 
         WebTestClient http = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
         requireBuiltDesigner(http);
-        createUsers(http);
+        Map<String, String> admin = createUsers(http);
+        callsForStatistics(http, admin);
         Files.createDirectories(out);
 
         ProcessBuilder pb = new ProcessBuilder(node, "e2e/run.mjs").directory(designerUi.toFile()).redirectErrorStream(true);
@@ -95,6 +110,7 @@ class DesignerBrowserTest {
         env.put("IVR_EDITOR_PASSWORD", EDITOR_PASSWORD);
         env.put("CHROMIUM", CHROMIUM.toString());
         env.put("E2E_OUT", out.toString());
+        env.put("IVR_STATS_FLOW", STATS_FLOW);
 
         Process suite = pb.start();
         Deque<String> last = new ArrayDeque<>();
@@ -136,8 +152,46 @@ class DesignerBrowserTest {
         }
     }
 
+    /**
+     * Three real calls through a published flow, so the statistics overlay has figures to draw: the caller presses 1
+     * (sales), 2 (goodbye), or hangs up in the menu. Waits until the journal has them (it writes in batches).
+     */
+    private void callsForStatistics(WebTestClient http, Map<String, String> admin) throws Exception {
+        String flow = """
+                {"schema":"ivr-flow/1","id":"%s","name":"Statistics line","defaultLanguage":"en-US","start":"hello",
+                 "nodes":[
+                  {"id":"hello","type":"say","settings":{"text":{"en-US":"Hello"}},"exits":{"next":"menu"}},
+                  {"id":"menu","type":"menu","settings":{"prompt":{"en-US":{"tts":"Press 1 or 2"}},
+                    "options":[{"exit":"sales","digits":"1"},{"exit":"bye","digits":"2"}]},
+                   "exits":{"sales":"sales","bye":"bye","failure":"bye"}},
+                  {"id":"sales","type":"say","settings":{"text":{"en-US":"Sales"}},"exits":{"next":"bye"}},
+                  {"id":"bye","type":"hangup","settings":{"cause":"normal"}}
+                 ],
+                 "layout":{"hello":{"x":0,"y":0},"menu":{"x":0,"y":160},"sales":{"x":-140,"y":340},"bye":{"x":140,"y":480}}}
+                """.formatted(STATS_FLOW);
+        store.create(STATS_FLOW, "Statistics line", flow, ADMIN).block(Duration.ofSeconds(20));
+        store.publish(STATS_FLOW, "Statistics line", flow, "for the statistics overlay", ADMIN).block(Duration.ofSeconds(20));
+        try (FreeSwitchSimulator freeswitch = new FreeSwitchSimulator(esl.address())) {
+            for (CallerStep step : List.of(CallerStep.press("1"), CallerStep.press("2"), CallerStep.hangUp())) {
+                SimulatedCall call = freeswitch.call(new SimCall("+15550100", "Caller", "+15550199",
+                        Map.of("ivr_flow", STATS_FLOW), null, List.of(step), null));
+                call.awaitEnd(Duration.ofSeconds(20));
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String stats = "";
+        while (System.nanoTime() < deadline) {
+            stats = http.get().uri("/api/flows/" + STATS_FLOW + "/versions/1/stats")
+                    .cookie("IVR_SESSION", admin.get("session")).exchange()
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            if (stats != null && stats.contains("\"entries\":3")) return;
+            Thread.sleep(200);
+        }
+        fail("three calls through " + STATS_FLOW + " did not reach the statistics within 30 s: " + stats);
+    }
+
     /** A viewer and an editor without publish rights, created by the admin through the user API, as people would. */
-    private static void createUsers(WebTestClient http) {
+    private static Map<String, String> createUsers(WebTestClient http) {
         EntityExchangeResult<byte[]> login = http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", ADMIN, "password", ADMIN_PASSWORD)).exchange()
                 .expectStatus().isOk().expectBody().returnResult();
@@ -151,6 +205,7 @@ class DesignerBrowserTest {
                     .bodyValue(Map.of("username", user.get(0), "password", user.get(1), "roles", List.of(user.get(2))))
                     .exchange().expectStatus().isCreated();
         }
+        return Map.of("session", session.getValue(), "xsrf", xsrf.getValue());
     }
 
     private static void pump(Process suite, Deque<String> last) {
