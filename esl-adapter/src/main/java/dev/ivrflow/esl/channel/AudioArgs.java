@@ -45,11 +45,6 @@ final class AudioArgs {
         };
     }
 
-    /** {@code engine|voice|text} for the {@code speak} application, with the text escaped for its {@code |} split. */
-    static String speakArg(Audio.Speech speech, String engine, String voice) {
-        return engine + "|" + voice + "|" + FsArgs.escapeElement(FsArgs.speakable(speech.text()), '|');
-    }
-
     static String describe(List<Audio> audio) {
         return audio.stream().map(a -> switch (a) {
             case Audio.Speech s -> "speech:" + s.text();

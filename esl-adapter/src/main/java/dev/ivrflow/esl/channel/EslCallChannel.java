@@ -14,16 +14,18 @@ import dev.ivrflow.flow.port.QueueResult;
 import dev.ivrflow.flow.port.RecordRequest;
 import dev.ivrflow.flow.port.RecordResult;
 import dev.ivrflow.flow.port.RuntimeClock;
+import dev.ivrflow.flow.port.SpeechCommands;
+import dev.ivrflow.flow.port.SpeechCommands.Recognition;
+import dev.ivrflow.flow.port.SpeechCommands.RecognitionOutcome;
+import dev.ivrflow.flow.port.SpeechCommands.SpeechEvent;
 import dev.ivrflow.flow.port.SpeechRequest;
 import dev.ivrflow.flow.port.SpeechResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,13 +57,26 @@ import java.util.function.Supplier;
  * keys when the recogniser reports none.
  *
  * <h2>Audio</h2>
- * A file or URL plays as it is, a tone as {@code tone_stream://}, and text alone with {@code speak
- * engine|voice|text} (the text goes in the sendmsg body when long). Text inside a prompt of
- * play_and_get_digits or play_and_detect_speech, or mixed with files, plays as {@code say:<text>} with the
- * channel's {@code tts_engine} and {@code tts_voice} set first: FreeSWITCH's file player speaks {@code say:}
- * targets with them. Barge-in is {@code playback_terminators=any} (else {@code none}); the key that stopped the
- * prompt is {@code playback_terminator_used} (capture 10). Channel variables this class sets for itself are
- * remembered, so each is sent only when its value changes.
+ * A file or URL plays as it is, a tone as {@code tone_stream://}, and text alone with {@code speak} as the
+ * {@link SpeechCommands} build it ({@code speak unimrcp:<profile>|<voice>|<text or SSML>}; SSML in the message body).
+ * Text inside a prompt of play_and_get_digits or play_and_detect_speech, or mixed with files, plays as
+ * {@code say:<text>} with the channel's {@code tts_engine} and {@code tts_voice} set first (the engine and voice the
+ * speech commands chose): FreeSWITCH's file player speaks {@code say:} targets with them. Barge-in on a playback is
+ * {@code playback_terminators=any} (else {@code none}); the key that stopped the prompt is
+ * {@code playback_terminator_used} (capture 10). Channel variables this class sets for itself are remembered, so each
+ * is sent only when its value changes.
+ *
+ * <h2>Speech</h2>
+ * {@link #detectSpeech} runs {@code play_and_detect_speech}, its argument built by the {@link SpeechCommands}
+ * (profile, grammar, parameters) after the variables they need ({@code fire_asr_events=true}, ...). With barge-in,
+ * the prompt plays inside the recognition and FreeSWITCH stops it when the recogniser reports the start of input
+ * (speech, or a key: FreeSWITCH feeds keys to the recogniser); without, the prompt plays first on its own and the
+ * recognition listens afterwards. {@code playback_terminators} does not apply inside play_and_detect_speech (its
+ * input callback ignores keys), so keys are read two ways: as the recogniser's result when a DTMF grammar is active,
+ * else from the call's DTMF events meanwhile, which take the place of a no-match, a no-input or a failed
+ * recognition. The DETECTED_SPEECH events of the recognition and its completion go to the speech commands, which
+ * read the result. Before the call moves on to something long (a bridge, a queue, a recording...), a recogniser the
+ * commands keep open is released ({@code detect_speech stop}).
  *
  * <h2>Time limits FreeSWITCH does not have</h2>
  * {@code echo} runs until it is broken and mod_callcenter has no per-call maximum wait, so both are bounded by a
@@ -81,26 +96,31 @@ import java.util.function.Supplier;
  */
 public final class EslCallChannel implements CallChannel {
     private static final System.Logger LOG = System.getLogger(EslCallChannel.class.getName());
-    private static final Set<String> DETECT_ERRORS = Set.of("GRAMMAR ERROR", "ASR INIT ERROR", "ERROR", "USAGE ERROR");
     private static final Duration MAX_FOLLOW_UP_DIGIT_WAIT = Duration.ofSeconds(5);
 
     private final CallInfo info;
     private final EslCallControl control;
     private final RuntimeClock clock;
     private final EslChannelSettings settings;
-    private final SpeechResultParser speechParser;
+    private final SpeechCommands speech;
     /** Variables this channel set, with the value FreeSWITCH has; only a change is sent again. */
     private final Map<String, String> knownVariables = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final StringBuffer dtmfLog = new StringBuffer();
+    /** The DETECTED_SPEECH events of this call, in order (a recognition reads those after its start). */
+    private final List<SpeechEvent> speechEvents = new ArrayList<>();
+    /** How many speech events were dropped from the front of {@link #speechEvents} (a runaway recogniser). */
+    private long speechEventsDropped;
+    /** A recognition ran since the recogniser was last released. */
+    private volatile boolean recognizerHeld;
 
     public EslCallChannel(CallInfo info, EslCallControl control, RuntimeClock clock, EslChannelSettings settings,
-                          SpeechResultParser speechParser) {
+                          SpeechCommands speech) {
         this.info = Objects.requireNonNull(info, "info");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.speechParser = Objects.requireNonNull(speechParser, "speechParser");
+        this.speech = Objects.requireNonNull(speech, "speech");
     }
 
     @Override
@@ -115,6 +135,17 @@ public final class EslCallChannel implements CallChannel {
         }
     }
 
+    /** A DETECTED_SPEECH event of this call (from the socket's thread): {@code Speech-Type}, headers, body. */
+    public void speechEvent(String type, Map<String, String> headers, String body) {
+        synchronized (speechEvents) {
+            if (speechEvents.size() >= 1_000) {
+                speechEvents.subList(0, 500).clear(); // a runaway recogniser must not grow the call without bound
+                speechEventsDropped += 500;
+            }
+            speechEvents.add(new SpeechEvent(type, headers, body));
+        }
+    }
+
     // ---- audio and input ----
 
     @Override
@@ -125,8 +156,8 @@ public final class EslCallChannel implements CallChannel {
         return guard(() -> {
             List<EslApp> apps = new ArrayList<>();
             setIfChanged(apps, "playback_terminators", bargeIn ? "any" : "none");
-            if (audio.size() == 1 && audio.getFirst() instanceof Audio.Speech speech) {
-                apps.add(EslApp.of("speak", AudioArgs.speakArg(speech, engine(speech), voice(speech))));
+            if (audio.size() == 1 && audio.getFirst() instanceof Audio.Speech text) {
+                apps.add(app(speechCall(() -> speech.speak(text, info))));
             } else {
                 useVoiceOf(apps, audio);
                 apps.add(EslApp.of("playback", AudioArgs.target(audio)));
@@ -170,40 +201,50 @@ public final class EslCallChannel implements CallChannel {
     public CompletionStage<SpeechResult> detectSpeech(List<Audio> prompt, SpeechRequest request) {
         return guard(() -> {
             List<EslApp> apps = new ArrayList<>();
-            setIfChanged(apps, "playback_terminators", request.digitsToo() ? "any" : "none");
+            speech.recognitionVariables().forEach((name, value) -> setIfChanged(apps, name, value));
             String promptTarget = settings.silence();
             if (!prompt.isEmpty()) {
                 useVoiceOf(apps, prompt);
-                promptTarget = AudioArgs.target(prompt);
+                if (request.bargeIn()) {
+                    promptTarget = AudioArgs.target(prompt);
+                } else {
+                    setIfChanged(apps, "playback_terminators", "none");
+                    apps.add(EslApp.of("playback", AudioArgs.target(prompt)));
+                }
             }
-            if (promptTarget.contains("detect:")) {
-                throw FsArgs.invalid("a speech prompt must not contain 'detect:' (FreeSWITCH splits the argument there)");
+            String listenWhile = promptTarget;
+            Recognition recognition;
+            try {
+                recognition = speechCall(() -> speech.recognize(listenWhile, request, info));
+            } catch (UnsupportedOperationException e) {
+                return CompletableFuture.completedFuture(SpeechResult.error(e.getMessage()));
             }
-            String engine = request.profile() == null || request.profile().isBlank()
-                    ? settings.defaultRecognizer() : request.profile();
-            apps.add(EslApp.of("play_and_detect_speech", promptTarget + " " + GrammarArgs.detect(request, engine)));
+            apps.add(app(recognition.app()));
             int dtmfMark = dtmfLog.length();
-            return run(apps).thenComposeAsync(done -> speechOutcome(done, request, dtmfMark), control.executor());
+            long eventMark = speechEventCount();
+            recognizerHeld = true;
+            return run(apps).thenComposeAsync(done -> speechOutcome(done, recognition, request, dtmfMark, eventMark),
+                    control.executor());
         });
     }
 
-    private CompletionStage<SpeechResult> speechOutcome(EslEvent done, SpeechRequest request, int dtmfMark) {
-        String response = done.applicationResponse().orElse("").strip().toUpperCase(Locale.ROOT);
-        if (DETECT_ERRORS.contains(response)) {
-            return CompletableFuture.completedFuture(SpeechResult.error("play_and_detect_speech answered " + response));
+    private CompletionStage<SpeechResult> speechOutcome(EslEvent done, Recognition recognition, SpeechRequest request,
+                                                        int dtmfMark, long eventMark) {
+        RecognitionOutcome outcome = new RecognitionOutcome(done.applicationResponse().orElse(null),
+                done.variable("detect_speech_result").orElse(null), speechEventsSince(eventMark));
+        SpeechResult result = speech.read(recognition, outcome);
+        if (!request.digitsToo() || result.status() == SpeechResult.Status.RECOGNIZED) {
+            return CompletableFuture.completedFuture(result);
         }
-        if (request.digitsToo()) {
-            String keys = Outcomes.terminator(done);
-            if (keys == null) {
-                String logged = dtmfLog.length() > dtmfMark ? dtmfLog.substring(dtmfMark) : "";
-                keys = logged.isEmpty() ? null : logged;
-            }
-            if (keys != null) {
-                return keys.length() >= Math.max(1, request.maxDigits()) ? completedDtmf(keys)
-                        : moreDigits(keys, request);
-            }
+        String keys = dtmfLog.length() > dtmfMark ? dtmfLog.substring(dtmfMark) : "";
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(result);
         }
-        return CompletableFuture.completedFuture(speechParser.parse(done.variable("detect_speech_result").orElse("")));
+        if (result.status() == SpeechResult.Status.ERROR) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: the recognition failed ({1}) but keys were pressed: {2}",
+                    info.uuid(), result.error(), keys);
+        }
+        return keys.length() >= Math.max(1, request.maxDigits()) ? completedDtmf(keys) : moreDigits(keys, request);
     }
 
     /** A key stopped the recognition of a menu with longer options: read the rest with play_and_get_digits. */
@@ -224,8 +265,7 @@ public final class EslCallChannel implements CallChannel {
     }
 
     private static SpeechResult dtmfResult(String keys) {
-        return new SpeechResult(SpeechResult.Status.RECOGNIZED,
-                List.of(new SpeechResult.Hypothesis(keys, keys, 1.0, SpeechResult.Mode.DTMF, "dtmf")), null);
+        return SpeechResult.keys(keys);
     }
 
     // ---- call control ----
@@ -234,6 +274,7 @@ public final class EslCallChannel implements CallChannel {
     public CompletionStage<BridgeResult> bridge(BridgeRequest request) {
         return guard(() -> {
             List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
             setIfChanged(apps, "continue_on_fail", "true");
             setIfChanged(apps, "hangup_after_bridge", "false");
             apps.add(quick("multiunset", "DIALSTATUS originate_disposition originate_failed_cause "
@@ -248,7 +289,10 @@ public final class EslCallChannel implements CallChannel {
         return guard(() -> {
             String arg = FsArgs.require("extension", extension, FsArgs.EXTENSION) + " XML "
                     + FsArgs.require("dialplan context", context, FsArgs.CONTEXT);
-            return map(run(List.of(quick("transfer", arg))), done -> {
+            List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
+            apps.add(quick("transfer", arg));
+            return map(run(apps), done -> {
                 control.handedOff();
                 return null;
             });
@@ -261,6 +305,7 @@ public final class EslCallChannel implements CallChannel {
             String queue = FsArgs.require("queue", request.queue(), FsArgs.NAME);
             String keys = digit(request.exitDigit()) + digit(request.callbackDigit());
             List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
             setIfChanged(apps, "cc_exit_keys", keys);
             apps.add(quick("multiunset", "cc_cause cc_cancel_reason cc_exit_key"));
             apps.add(EslApp.of("callcenter", queue));
@@ -283,6 +328,7 @@ public final class EslCallChannel implements CallChannel {
                 box = box.substring(0, at);
             }
             List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
             setIfChanged(apps, "skip_greeting", skipGreeting ? "true" : "false");
             apps.add(EslApp.of("voicemail", settings.voicemailProfile() + " " + domain + " " + box));
             return map(run(apps), done -> null);
@@ -294,6 +340,7 @@ public final class EslCallChannel implements CallChannel {
         return guard(() -> {
             String path = FsArgs.require("recording path", request.path(), FsArgs.RECORD_PATH);
             List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
             setIfChanged(apps, "playback_terminators", "#");
             apps.add(quick("multiunset", "record_ms record_seconds"));
             if (request.beep()) {
@@ -312,14 +359,20 @@ public final class EslCallChannel implements CallChannel {
             String arg = FsArgs.require("conference room", room, FsArgs.NAME) + "@"
                     + FsArgs.require("conference profile", profile, FsArgs.NAME)
                     + (pin == null || pin.isEmpty() ? "" : "+" + FsArgs.require("conference PIN", pin, FsArgs.PIN));
-            return map(run(List.of(EslApp.of("conference", arg))), done -> null);
+            List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
+            apps.add(EslApp.of("conference", arg));
+            return map(run(apps), done -> null);
         });
     }
 
     @Override
     public CompletionStage<Void> echo(Duration max) {
         return guard(() -> {
-            CompletionStage<EslEvent> running = run(List.of(EslApp.of("echo", null)));
+            List<EslApp> apps = new ArrayList<>();
+            releaseRecognizer(apps);
+            apps.add(EslApp.of("echo", null));
+            CompletionStage<EslEvent> running = run(apps);
             RuntimeClock.Cancellable timer = breakAfter(max, running, new AtomicBoolean());
             return map(running.whenComplete((done, error) -> timer.cancel()), done -> null);
         });
@@ -413,19 +466,46 @@ public final class EslCallChannel implements CallChannel {
     }
 
     private void useVoiceOf(List<EslApp> apps, List<Audio> audio) {
-        Audio.Speech speech = AudioArgs.firstSpeech(audio);
-        if (speech != null) {
-            setIfChanged(apps, "tts_engine", engine(speech));
-            setIfChanged(apps, "tts_voice", voice(speech));
+        Audio.Speech text = AudioArgs.firstSpeech(audio);
+        if (text != null) {
+            SpeechCommands.Voice voice = speechCall(() -> speech.voice(text, info));
+            setIfChanged(apps, "tts_engine", FsArgs.require("TTS engine", voice.engine(), FsArgs.ENGINE));
+            setIfChanged(apps, "tts_voice", FsArgs.value("TTS voice", voice.voice()));
         }
     }
 
-    private static String engine(Audio.Speech speech) {
-        return FsArgs.require("TTS engine", speech.engine(), FsArgs.ENGINE);
+    /** What the speech commands build; a refusal (IllegalArgumentException) fails the node with its reason. */
+    private static <T> T speechCall(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw FsArgs.invalid(e.getMessage());
+        }
     }
 
-    private static String voice(Audio.Speech speech) {
-        return speech.voice() == null ? "" : FsArgs.require("TTS voice", speech.voice(), FsArgs.ENGINE);
+    private static EslApp app(SpeechCommands.SwitchApp app) {
+        return app.inBody() ? EslApp.withBody(app.name(), app.arg()) : EslApp.of(app.name(), app.arg());
+    }
+
+    /** Releases the recogniser the speech commands keep open between recognitions, before something long. */
+    private void releaseRecognizer(List<EslApp> apps) {
+        if (recognizerHeld) {
+            speech.release().ifPresent(release -> apps.add(EslApp.of(release.name(), release.arg())));
+            recognizerHeld = false;
+        }
+    }
+
+    private long speechEventCount() {
+        synchronized (speechEvents) {
+            return speechEventsDropped + speechEvents.size();
+        }
+    }
+
+    private List<SpeechEvent> speechEventsSince(long mark) {
+        synchronized (speechEvents) {
+            int from = (int) Math.max(0, Math.min(speechEvents.size(), mark - speechEventsDropped));
+            return List.copyOf(speechEvents.subList(from, speechEvents.size()));
+        }
     }
 
     private static String digit(String key) {

@@ -13,15 +13,13 @@ import java.util.Objects;
  * @param voicemailProfile  the mod_voicemail profile ({@code voicemail <profile> <domain> <box>})
  * @param voicemailDomain   the domain of a mailbox given without one; expanded by FreeSWITCH ({@code ${domain}})
  * @param beep              what plays before a recording that asks for a beep
- * @param defaultRecognizer the {@code detect:} engine when the request names no profile ({@code unimrcp}, or
- *                          {@code unimrcp:<profile>})
  * @param silence           the prompt given to play_and_get_digits when there is nothing to play
  */
 public record EslChannelSettings(Duration quickAppTimeout, String sipProfile, String voicemailProfile,
-                                 String voicemailDomain, String beep, String defaultRecognizer, String silence) {
+                                 String voicemailDomain, String beep, String silence) {
 
     public static final EslChannelSettings DEFAULT = new EslChannelSettings(Duration.ofSeconds(10), "external",
-            "default", "${domain}", "tone_stream://%(500,0,1000)", "unimrcp", "silence_stream://250");
+            "default", "${domain}", "tone_stream://%(500,0,1000)", "silence_stream://250");
 
     public EslChannelSettings {
         Objects.requireNonNull(quickAppTimeout, "quickAppTimeout");
@@ -29,12 +27,10 @@ public record EslChannelSettings(Duration quickAppTimeout, String sipProfile, St
         FsArgs.require("voicemail profile", voicemailProfile, FsArgs.NAME);
         Objects.requireNonNull(voicemailDomain, "voicemailDomain");
         Objects.requireNonNull(beep, "beep");
-        Objects.requireNonNull(defaultRecognizer, "defaultRecognizer");
         Objects.requireNonNull(silence, "silence");
     }
 
     public EslChannelSettings withQuickAppTimeout(Duration timeout) {
-        return new EslChannelSettings(timeout, sipProfile, voicemailProfile, voicemailDomain, beep, defaultRecognizer,
-                silence);
+        return new EslChannelSettings(timeout, sipProfile, voicemailProfile, voicemailDomain, beep, silence);
     }
 }

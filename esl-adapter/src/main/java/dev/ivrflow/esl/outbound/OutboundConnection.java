@@ -5,7 +5,6 @@ import dev.ivrflow.esl.channel.EslCallChannel;
 import dev.ivrflow.esl.channel.EslCallControl;
 import dev.ivrflow.esl.channel.EslRequestFailed;
 import dev.ivrflow.esl.channel.EslRequestFailed.Kind;
-import dev.ivrflow.esl.channel.SpeechResultParser;
 import dev.ivrflow.esl.codec.EslCommand;
 import dev.ivrflow.esl.codec.EslCommands;
 import dev.ivrflow.esl.codec.EslContentType;
@@ -16,12 +15,15 @@ import dev.ivrflow.esl.codec.EslMessage;
 import dev.ivrflow.esl.codec.EventFormat;
 import dev.ivrflow.esl.concurrent.SerialExecutor;
 import dev.ivrflow.flow.port.CallInfo;
+import dev.ivrflow.flow.port.SpeechCommands;
 import dev.ivrflow.flow.runtime.CallSession;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,7 +60,7 @@ public final class OutboundConnection extends ChannelInboundHandlerAdapter imple
     private final CallRouter router;
     private final Executor delegate;
     private final OutboundListener listener;
-    private final SpeechResultParser speechParser;
+    private final SpeechCommands speech;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong eventUuids = new AtomicLong();
     private final AtomicBoolean hangupSent = new AtomicBoolean();
@@ -82,12 +84,12 @@ public final class OutboundConnection extends ChannelInboundHandlerAdapter imple
     private ScheduledFuture<?> releaseTimer;
 
     OutboundConnection(OutboundSettings settings, CallRouter router, Executor delegate, OutboundListener listener,
-                       SpeechResultParser speechParser) {
+                       SpeechCommands speech) {
         this.settings = settings;
         this.router = router;
         this.delegate = delegate;
         this.listener = listener;
-        this.speechParser = speechParser;
+        this.speech = speech;
     }
 
     // ---- what observers may ask ----
@@ -135,7 +137,9 @@ public final class OutboundConnection extends ChannelInboundHandlerAdapter imple
         String eventUuid = "ivr-" + eventUuids.incrementAndGet() + "-" + info.uuid();
         try {
             EslExecute execute = EslExecute.app(app.name()).eventUuid(eventUuid).eventLock(true);
-            if (app.arg() != null) {
+            if (app.arg() != null && app.argInBody()) {
+                execute.argInBody(app.arg());
+            } else if (app.arg() != null) {
                 execute.arg(app.arg());
             }
             command = execute.build();
@@ -253,10 +257,27 @@ public final class OutboundConnection extends ChannelInboundHandlerAdapter imple
                     event.dtmfDigit().ifPresent(c::dtmf);
                 }
             }
+            case "DETECTED_SPEECH" -> {
+                EslCallChannel c = callChannel;
+                if (c != null) {
+                    c.speechEvent(event.header("Speech-Type").orElse(""), speechHeaders(event),
+                            event.body().orElse(null));
+                }
+            }
             case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE" -> callGone(event.hangupCause().orElse("NORMAL_CLEARING"));
             default -> {
             }
         }
+    }
+
+    /** The headers a speech event adds to the channel's (recogniser results: {@code ASR-*}, and its type). */
+    private static Map<String, String> speechHeaders(EslEvent event) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : new String[] {"Speech-Type", "ASR-Completion-Cause", "ASR-Completion-Reason",
+                "ASR-Waveform-URI", "ASR-Waveform-Size", "ASR-Waveform-Duration"}) {
+            event.header(name).ifPresent(v -> out.put(name, v));
+        }
+        return out;
     }
 
     private void onDisconnectNotice(EslMessage notice) {
@@ -312,7 +333,7 @@ public final class OutboundConnection extends ChannelInboundHandlerAdapter imple
         }
         CallStart s = start.get();
         EslCallChannel eslChannel = new EslCallChannel(call, this, s.services().clock(), settings.channel(),
-                speechParser);
+                speech);
         callChannel = eslChannel;
         CallSession created = new CallSession(call.uuid(), s.flow(), s.services().withChannel(eslChannel), s.handlers(),
                 s.limits(), executor, this::sessionEnded);

@@ -1,7 +1,7 @@
 package dev.ivrflow.esl.outbound;
 
-import dev.ivrflow.esl.channel.NlsmlSpeechResultParser;
-import dev.ivrflow.esl.channel.SpeechResultParser;
+import dev.ivrflow.esl.channel.ModuleSpeech;
+import dev.ivrflow.flow.port.SpeechCommands;
 import dev.ivrflow.esl.codec.CloseOnMalformedFrameHandler;
 import dev.ivrflow.esl.codec.EslDecoder;
 import dev.ivrflow.esl.codec.EslEncoder;
@@ -47,7 +47,7 @@ public final class OutboundServer implements AutoCloseable {
     private final Executor callExecutor;
     private final ExecutorService ownedExecutor;
     private final OutboundListener listener;
-    private final SpeechResultParser speechParser;
+    private final SpeechCommands speech;
     private final EslEncoder encoder = new EslEncoder();
     private final CloseOnMalformedFrameHandler closeOnMalformed = new CloseOnMalformedFrameHandler();
     private final EslEventDecoding eventDecoding = new EslEventDecoding();
@@ -61,7 +61,7 @@ public final class OutboundServer implements AutoCloseable {
         this.settings = b.settings;
         this.router = b.router;
         this.listener = b.listener;
-        this.speechParser = b.speechParser;
+        this.speech = b.speech;
         if (b.callExecutor == null) {
             this.ownedExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-", 0).factory());
             this.callExecutor = ownedExecutor;
@@ -99,7 +99,7 @@ public final class OutboundServer implements AutoCloseable {
                                 .addLast("encoder", encoder)
                                 .addLast("correlator", new EslCorrelator(settings.replyTimeout()))
                                 .addLast("call", new OutboundConnection(settings, router, callExecutor, listener,
-                                        speechParser));
+                                        speech));
                     }
                 });
         try {
@@ -154,7 +154,7 @@ public final class OutboundServer implements AutoCloseable {
         private OutboundSettings settings = OutboundSettings.DEFAULT;
         private Executor callExecutor;
         private OutboundListener listener = OutboundListener.NONE;
-        private SpeechResultParser speechParser = new NlsmlSpeechResultParser();
+        private SpeechCommands speech = ModuleSpeech.INSTANCE;
 
         private Builder(CallRouter router) {
             this.router = Objects.requireNonNull(router, "router");
@@ -176,8 +176,12 @@ public final class OutboundServer implements AutoCloseable {
             return this;
         }
 
-        public Builder speechResultParser(SpeechResultParser value) {
-            this.speechParser = Objects.requireNonNull(value, "speechResultParser");
+        /**
+         * How calls speak and recognise (mrcp-adapter's {@code UniMrcpSpeech}); without, text is spoken with the
+         * engine each prompt names and recognition is unavailable ({@link ModuleSpeech}).
+         */
+        public Builder speech(SpeechCommands value) {
+            this.speech = Objects.requireNonNull(value, "speech");
             return this;
         }
 

@@ -3,13 +3,8 @@ package dev.ivrflow.esl.channel;
 import dev.ivrflow.esl.fssim.FsArgSplitter;
 import dev.ivrflow.flow.port.Audio;
 import dev.ivrflow.flow.port.BridgeRequest;
-import dev.ivrflow.flow.port.SpeechRequest;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,11 +38,14 @@ class ArgumentSafetyTest {
     }
 
     @Test
-    void shouldKeepSpeechTextIntactThroughSpeaksPipeSplit() {
+    void shouldSendSpeakTextUnstrippedBecauseModDptoolsTakesItAsItIs() {
+        // given text with the characters switch_separate_string would treat as quotes, escapes and separators
         String text = "Don't press 1 | it's 'quoted' and a back\\slash";
-        String arg = AudioArgs.speakArg(new Audio.Speech(text, "en-US", "flite", "kal"), "flite", "kal");
-        List<String> parts = FsArgSplitter.split(arg, '|', 3);
-        assertThat(parts).containsExactly("flite", "kal", text);
+        // when the plain-module speech builds the speak argument
+        String arg = ModuleSpeech.INSTANCE.speak(new Audio.Speech(text, "en-US", "flite", "kal"), null).arg();
+        // then engine and voice split off, and the text after the second pipe is exactly the text
+        assertThat(FsArgSplitter.split(arg, '|', 3).subList(0, 2)).containsExactly("flite", "kal");
+        assertThat(arg.substring(arg.indexOf('|', arg.indexOf('|') + 1) + 1)).isEqualTo(text);
     }
 
     @Test
@@ -94,36 +92,5 @@ class ArgumentSafetyTest {
                 null, null), "external")).isEqualTo("{originate_timeout=20}user/reception");
         assertThat(DialString.of(new BridgeRequest(BridgeRequest.Kind.NUMBER, "5550100", null, Duration.ofSeconds(20),
                 null, null), "external")).isEqualTo("{originate_timeout=20}loopback/5550100");
-    }
-
-    @Test
-    void shouldWriteAnInlineGrammarThatSurvivesFreeSwitchsSplitAndReturnsEachMeaning() throws Exception {
-        SpeechRequest request = new SpeechRequest(List.of(new SpeechRequest.GrammarSpec(null, null, List.of(
-                new SpeechRequest.Phrase("sales", "sales"),
-                new SpeechRequest.Phrase("I'd like \"support\" & help", "sup\\port"),
-                new SpeechRequest.Phrase("costs ${x}", "money")))), "en-GB", null, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofMillis(800), true, false, 1);
-        String detect = GrammarArgs.detect(request, "unimrcp");
-        assertThat(detect).doesNotContain("'", "\\", "${", "\n");
-        List<String> split = FsArgSplitter.split(detect.substring("detect:".length()), ' ', 2);
-        assertThat(split.getFirst()).isEqualTo("unimrcp");
-        String rest = split.get(1);
-        assertThat(rest).startsWith("{start-input-timers=false,no-input-timeout=5000,recognition-timeout=15000,"
-                + "speech-complete-timeout=800,speech-language=en-GB}");
-        String xml = rest.substring(rest.indexOf('}') + 1);
-        var factory = DocumentBuilderFactory.newInstance();
-        NodeList items = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)))
-                .getElementsByTagName("item");
-        assertThat(items.getLength()).isEqualTo(3);
-        assertThat(items.item(1).getFirstChild().getTextContent()).isEqualTo("I'd like \"support\" & help");
-        assertThat(items.item(1).getLastChild().getTextContent()).isEqualTo("out=\"sup\\\\port\";");
-        assertThat(items.item(2).getFirstChild().getTextContent()).isEqualTo("costs $ {x}");
-    }
-
-    @Test
-    void shouldNameTheBuiltinGrammarsAsMrcpDoes() {
-        assertThat(GrammarArgs.builtin("yesno")).isEqualTo("builtin:grammar/boolean");
-        assertThat(GrammarArgs.builtin("digits")).isEqualTo("builtin:grammar/digits");
-        assertThat(GrammarArgs.builtin("transcribe")).isEqualTo("builtin:speech/transcribe");
     }
 }

@@ -15,12 +15,14 @@ import java.util.Set;
  * simulated FreeSWITCH ran can be compared: {@code play}, {@code collectDigits}, {@code queue:sales},
  * {@code bridge:user:reception}, {@code hangup:NORMAL_CLEARING}... Applications the channel runs for itself (answer,
  * {@code set} of its own variables, {@code multiunset}, the beep before a recording, the prompt played before a
- * play_and_get_digits without barge-in, the rest of the digits read after a key stopped a recognition) are not actions of the
+ * play_and_get_digits or a recognition without barge-in, the rest of the digits read after a key stopped a
+ * recognition, {@code detect_speech stop} releasing a recogniser) are not actions of the
  * flow and are left out; so are HTTP requests (compared apart) and the in-memory caller's hang-up marker.
  */
 final class ActionMapping {
     private static final Set<String> CHANNEL_OWN_VARIABLES = Set.of("playback_terminators", "tts_engine", "tts_voice",
-            "continue_on_fail", "hangup_after_bridge", "cc_exit_keys", "skip_greeting");
+            "continue_on_fail", "hangup_after_bridge", "cc_exit_keys", "skip_greeting", "fire_asr_events",
+            "play_and_detect_speech_close_asr");
 
     private ActionMapping() {
     }
@@ -59,7 +61,7 @@ final class ActionMapping {
             String arg = e.arg() == null ? "" : e.arg();
             String next = i + 1 < executions.size() ? executions.get(i + 1).app() : "";
             switch (e.app()) {
-                case "answer", "multiunset", "unset" -> {
+                case "answer", "multiunset", "unset", "detect_speech" -> {
                 }
                 case "set" -> {
                     String name = arg.substring(0, Math.max(0, arg.indexOf('=')));
@@ -72,7 +74,9 @@ final class ActionMapping {
                     boolean beforeRecord = next.equals("record") && arg.equals(beep);
                     boolean promptOfDigits = next.equals("play_and_get_digits")
                             && promptOf(executions.get(i + 1)).startsWith("silence_stream://");
-                    if (!beforeRecord && !promptOfDigits) {
+                    boolean promptOfSpeech = next.equals("play_and_detect_speech")
+                            && executions.get(i + 1).arg().startsWith("silence_stream://");
+                    if (!beforeRecord && !promptOfDigits && !promptOfSpeech) {
                         out.add("play");
                     }
                 }

@@ -9,6 +9,7 @@ import dev.ivrflow.esl.fssim.SimulatedCall;
 import dev.ivrflow.esl.fssim.TestFlows;
 import dev.ivrflow.esl.fssim.VirtualClock;
 import dev.ivrflow.esl.outbound.CallServices;
+import dev.ivrflow.esl.speech.TestSpeech;
 import dev.ivrflow.esl.outbound.CallStart;
 import dev.ivrflow.esl.outbound.OutboundSettings;
 import dev.ivrflow.flow.FlowToolkit;
@@ -77,7 +78,7 @@ class ExampleFlowsOverSocketsTest {
 
     @BeforeAll
     static void startRuntime() throws InterruptedException {
-        runtime = new LoopbackRuntime(OutboundSettings.DEFAULT);
+        runtime = new LoopbackRuntime(OutboundSettings.DEFAULT, TestSpeech.examples());
         freeswitch = new FreeSwitchSimulator(runtime.address());
     }
 

@@ -64,6 +64,41 @@ public final class FsArgSplitter {
         return cleaned;
     }
 
+    /**
+     * The piece {@code element} (0-based) of a {@code delimiter} split, taken from the original text rather than
+     * cleaned: mod_dptools' {@code speak} takes its text this way ("unstripped text"), from where the piece begins
+     * (after its leading spaces) to the end. Null when there are fewer pieces.
+     */
+    public static String unstripped(String input, char delimiter, int element) {
+        if (input == null) {
+            return null;
+        }
+        int i = 0;
+        int piece = 0;
+        int n = input.length();
+        boolean quoted = false;
+        while (piece < element) {
+            if (i >= n) {
+                return null;
+            }
+            char c = input.charAt(i);
+            if (c == ESCAPE) {
+                i += 2;
+                continue;
+            }
+            if (c == '\'' && (quoted || input.indexOf('\'', i + 1) >= 0)) {
+                quoted = !quoted;
+            } else if (c == delimiter && !quoted) {
+                piece++;
+            }
+            i++;
+        }
+        while (i < n && input.charAt(i) == ' ') {
+            i++;
+        }
+        return i < n ? input.substring(i) : null;
+    }
+
     /** {@code cleanup_separated_string}: drops quote characters, resolves escapes, trims spaces. */
     static String cleanup(String s, char delimiter) {
         StringBuilder out = new StringBuilder(s.length());

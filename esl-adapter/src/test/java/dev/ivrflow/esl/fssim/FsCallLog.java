@@ -15,6 +15,7 @@ public final class FsCallLog {
     private final List<FsExecution> executions = Collections.synchronizedList(new ArrayList<>());
     private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
     private final List<byte[]> frames = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> speechProblems = Collections.synchronizedList(new ArrayList<>());
     final CompletableFuture<FsCallLog> closed = new CompletableFuture<>();
     volatile String uuid;
     volatile String hangupCause;
@@ -46,6 +47,11 @@ public final class FsCallLog {
 
     public String uuid() {
         return uuid;
+    }
+
+    /** Why the switch refused a recognition (usage, recogniser, grammar), in order: what it would log. */
+    public List<String> speechProblems() {
+        return snapshot(speechProblems);
     }
 
     /** The Q.850 cause the channel hung up with; null while up (or after a transfer). */
@@ -89,6 +95,10 @@ public final class FsCallLog {
 
     void heard(String h) {
         heard.add(h);
+    }
+
+    void speechProblem(String why) {
+        speechProblems.add(why);
     }
 
     void frame(byte[] f) {

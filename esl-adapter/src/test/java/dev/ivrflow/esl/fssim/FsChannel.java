@@ -107,6 +107,21 @@ final class FsChannel {
         return h;
     }
 
+    /**
+     * A DETECTED_SPEECH event as {@code fire_asr_events} sends it: created in {@code speech_thread} with its own
+     * headers ({@code Speech-Type}, and mod_unimrcp's {@code ASR-*} result headers merged in), then duplicated with
+     * the channel's data and variables added below ({@code switch_channel_event_set_data}).
+     */
+    LinkedHashMap<String, String> speechEvent(Map<String, String> own) {
+        LinkedHashMap<String, String> h = head("DETECTED_SPEECH", "switch_ivr_async.c", "speech_thread", "4707");
+        h.putAll(own);
+        h.putAll(state(true));
+        h.putAll(codecs());
+        h.putAll(profile("Caller-"));
+        variables.forEach((k, v) -> h.put("variable_" + k, v));
+        return h;
+    }
+
     private LinkedHashMap<String, String> head(String name, String file, String function, String line) {
         Instant t = now.get();
         LinkedHashMap<String, String> h = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a simulated switch does differently from the script-driven default, for one call: each rule applies to the
@@ -35,14 +37,24 @@ public final class FsScript {
         TAKES,
         /** The application takes {@code time} of real time before it completes. */
         DELAY,
+        /**
+         * The speech server answers the next recognition with {@code text} as the body of its RECOGNITION-COMPLETE
+         * (whatever the caller does) and, when {@code digit} is set, that Completion-Cause: for NLSML that is
+         * malformed, hostile or odd.
+         */
+        RECOGNIZER_ANSWERS,
         /** Nothing special: keeps the place of an execution in the order of rules. */
         NORMAL
     }
 
-    public record Rule(Action action, String digit, Duration time) {
+    public record Rule(Action action, String digit, Duration time, String text) {
+        public Rule(Action action, String digit, Duration time) {
+            this(action, digit, time, null);
+        }
     }
 
     private final Map<String, Deque<Rule>> rules = new HashMap<>();
+    private final Set<String> downProfiles = new HashSet<>();
 
     public static FsScript none() {
         return new FsScript();
@@ -62,6 +74,24 @@ public final class FsScript {
 
     public FsScript delays(String app, Duration realTime) {
         return add(app, new Rule(Action.DELAY, null, realTime));
+    }
+
+    /**
+     * The next recognition gets {@code body} from the speech server, with completion cause {@code cause} (a number,
+     * as mod_unimrcp reports it in {@code ASR-Completion-Cause}; null for none).
+     */
+    public FsScript recognizerAnswers(String body, String cause) {
+        return add("play_and_detect_speech", new Rule(Action.RECOGNIZER_ANSWERS, cause, null, body));
+    }
+
+    /** mod_unimrcp cannot open a channel to this profile's server: recognitions with it answer ASR INIT ERROR. */
+    public synchronized FsScript profileDown(String profile) {
+        downProfiles.add(profile);
+        return this;
+    }
+
+    synchronized boolean down(String profile) {
+        return downProfiles.contains(profile);
     }
 
     private synchronized FsScript add(String app, Rule rule) {

@@ -1,11 +1,13 @@
 package dev.ivrflow.esl.fssim;
 
+import dev.ivrflow.esl.channel.ModuleSpeech;
 import dev.ivrflow.esl.outbound.CallStart;
 import dev.ivrflow.esl.outbound.OutboundConnection;
 import dev.ivrflow.esl.outbound.OutboundListener;
 import dev.ivrflow.esl.outbound.OutboundServer;
 import dev.ivrflow.esl.outbound.OutboundSettings;
 import dev.ivrflow.flow.port.CallInfo;
+import dev.ivrflow.flow.port.SpeechCommands;
 import dev.ivrflow.flow.runtime.CallSession;
 
 import java.net.InetSocketAddress;
@@ -80,6 +82,11 @@ public final class LoopbackRuntime implements AutoCloseable {
     }
 
     public LoopbackRuntime(OutboundSettings settings) throws InterruptedException {
+        this(settings, ModuleSpeech.INSTANCE);
+    }
+
+    /** A runtime whose calls speak and recognise through {@code speech} (mrcp-adapter's UniMrcpSpeech in tests). */
+    public LoopbackRuntime(OutboundSettings settings, SpeechCommands speech) throws InterruptedException {
         OutboundListener listener = new OutboundListener() {
             @Override
             public void callStarted(CallSession session, OutboundConnection connection) {
@@ -114,6 +121,7 @@ public final class LoopbackRuntime implements AutoCloseable {
                 })
                 .settings(settings.withBindAddress("127.0.0.1").withPort(0))
                 .listener(listener)
+                .speech(speech)
                 .build();
         address = server.start();
     }

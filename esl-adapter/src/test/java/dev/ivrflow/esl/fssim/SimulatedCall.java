@@ -335,8 +335,10 @@ public final class SimulatedCall {
             }
             case "speak" -> {
                 channel.variables.remove("playback_terminator_used");
+                // mod_dptools: engine|voice|text, the text taken unstripped from the original argument
                 List<String> parts = FsArgSplitter.split(arg, '|', 3);
-                log.heard(parts.isEmpty() ? "" : parts.getLast());
+                String text = parts.size() == 3 ? FsArgSplitter.unstripped(arg, '|', 2) : arg;
+                log.heard(text == null ? "" : text);
                 if (rule != null && rule.action() == Action.BARGE_IN) {
                     // a key that is not a terminator is reported and the audio goes on (capture 18)
                     dtmf(rule.digit());
@@ -352,7 +354,7 @@ public final class SimulatedCall {
                 }
             }
             case "play_and_detect_speech" -> {
-                String[] outcome = playAndDetectSpeech(arg, vars);
+                String[] outcome = playAndDetectSpeech(arg, vars, rule);
                 if (outcome == null) {
                     hangUpDuring(app, arg, e.eventUuid(), "_none_", "caller");
                     return;
@@ -500,43 +502,119 @@ public final class SimulatedCall {
         return true;
     }
 
-    /** Returns {response} or null when the caller hangs up. */
-    private String[] playAndDetectSpeech(String arg, Map<String, String> vars) {
+    /**
+     * play_and_detect_speech as mod_dptools runs it with mod_unimrcp and a speech server behind it. It resets
+     * {@code detect_speech_result}, opens the recogniser (else {@code ASR INIT ERROR}) and loads the grammar (else
+     * {@code GRAMMAR ERROR}), plays the prompt while the server listens, and ends with the server's answer as
+     * {@code detect_speech_result} and the response {@code DONE}. With {@code fire_asr_events=true} the speech
+     * thread's events reach the socket: {@code begin-speaking} when the server reports the start of input (speech, or
+     * a key: FreeSWITCH feeds keys to the recogniser, and that stops the prompt), then {@code detected-speech} with
+     * the result as its body and mod_unimrcp's {@code ASR-Completion-Cause}. When the server's answer has no body
+     * (no input, or a key no grammar takes), mod_unimrcp's result is {@code Completion-Cause: NNN}. Keys are DTMF
+     * events as always; with no DTMF grammar active the server answers the first key with a no-match, and the keys
+     * after it are typed ahead for what runs next.
+     *
+     * @return {response}, or null when the caller hangs up
+     */
+    private String[] playAndDetectSpeech(String arg, Map<String, String> vars, Rule rule) {
         channel.variables.put("detect_speech_result", "");
-        channel.variables.remove("playback_terminator_used");
-        SimRecognizer.Detect detect = SimRecognizer.parse(arg);
+        SimRecognizer.Detect detect;
+        try {
+            if (Boolean.TRUE.equals(call.world().speechFails())) {
+                heard(arg.contains("detect:") ? arg.substring(0, arg.indexOf("detect:")).strip() : "");
+                return new String[]{"ASR INIT ERROR"};
+            }
+            detect = SimRecognizer.parse(arg, script);
+        } catch (SimRecognizer.Refused refused) {
+            log.speechProblem(refused.getMessage());
+            if (!refused.response.equals("USAGE ERROR")) {
+                heard(arg.substring(0, arg.indexOf("detect:")).strip());
+            }
+            return new String[]{refused.response};
+        }
         heard(detect.prompt());
-        if (Boolean.TRUE.equals(call.world().speechFails())) {
-            return new String[]{"ASR INIT ERROR"};
+        boolean fire = "true".equalsIgnoreCase(channel.variables.get("fire_asr_events"));
+        if (rule != null && rule.action() == Action.RECOGNIZER_ANSWERS) {
+            beginSpeaking(fire);
+            detected(fire, rule.text(), rule.digit());
+            putResult(vars, rule.text());
+            return new String[]{"DONE"};
         }
         CallerStep step = steps.poll();
         if (step == null || step.kind() == CallerStep.Kind.HANGUP) {
             return null;
         }
+        String result;
         switch (step.kind()) {
             case PRESS -> {
-                if (terminates(step.press().substring(0, 1))) {
-                    String first = step.press().substring(0, 1);
-                    dtmf(first);
-                    vars.put("playback_terminator_used", first);
-                    typeAhead.append(step.press().substring(1));
+                String pressed = step.press();
+                if (detect.dtmf() != null) {
+                    for (char c : pressed.toCharArray()) {
+                        dtmf(String.valueOf(c));
+                    }
+                    beginSpeaking(fire);
+                    SpeechResult heard = SimRecognizer.keys(pressed, detect.dtmf());
+                    if (heard.status() == SpeechResult.Status.RECOGNIZED) {
+                        result = SimRecognizer.nlsml(heard, detect.grammarName());
+                        detected(fire, result, "0");
+                    } else {
+                        result = "Completion-Cause: 001";
+                        detected(fire, result, "1");
+                    }
                 } else {
-                    clock.advance(detect.noInputTimeout());
+                    dtmf(pressed.substring(0, 1));
+                    typeAhead.append(pressed.substring(1));
+                    beginSpeaking(fire);
+                    result = "Completion-Cause: 001";
+                    detected(fire, result, "1");
                 }
             }
             case SAY -> {
-                SpeechResult result = SimRecognizer.recognise(step.say(), step.confidence(), detect);
-                if (result.status() == SpeechResult.Status.NO_INPUT) {
+                SpeechResult heard = SimRecognizer.recognise(step.say(), step.confidence(), detect);
+                if (heard.status() == SpeechResult.Status.NO_INPUT) {
                     clock.advance(detect.noInputTimeout());
+                    result = "Completion-Cause: 002";
+                } else {
+                    beginSpeaking(fire);
+                    result = SimRecognizer.nlsml(heard, detect.grammarName());
                 }
-                String nlsml = SimRecognizer.nlsml(result);
-                if (!nlsml.isEmpty()) {
-                    vars.put("detect_speech_result", nlsml);
-                }
+                detected(fire, result, heard.status() == SpeechResult.Status.RECOGNIZED ? "0"
+                        : heard.status() == SpeechResult.Status.NO_MATCH ? "1" : "2");
             }
-            default -> clock.advance(detect.noInputTimeout());
+            default -> {
+                clock.advance(detect.noInputTimeout());
+                result = "Completion-Cause: 002";
+                detected(fire, result, "2");
+            }
         }
+        putResult(vars, result);
         return new String[]{"DONE"};
+    }
+
+    /** play_and_detect_speech sets the variable only to a non-empty result. */
+    private static void putResult(Map<String, String> vars, String result) {
+        if (result != null && !result.isEmpty()) {
+            vars.put("detect_speech_result", result);
+        }
+    }
+
+    private void beginSpeaking(boolean fire) {
+        if (fire && eventsEnabled) {
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put("Speech-Type", "begin-speaking");
+            send(FsFrames.event(json, channel.speechEvent(own), null));
+        }
+    }
+
+    private void detected(boolean fire, String body, String cause) {
+        if (fire && eventsEnabled) {
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put("Speech-Type", "detected-speech");
+            if (cause != null) {
+                own.put("ASR-Completion-Cause", cause);
+            }
+            send(FsFrames.event(json, channel.speechEvent(own), body == null ? "" : body));
+        }
     }
 
     /** Returns false when FreeSWITCH would hang the caller up (a failed bridge without continue_on_fail). */

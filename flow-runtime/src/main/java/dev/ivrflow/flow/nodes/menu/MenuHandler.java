@@ -43,7 +43,7 @@ public final class MenuHandler implements NodeHandler<MenuSettings> {
             String profile = s.profile() == null ? null : ctx.resolve(SymbolKind.PROFILE, s.profile());
             SpeechRequest request = new SpeechRequest(List.of(new SpeechRequest.GrammarSpec(null, null, phrases(s))),
                     ctx.language(), profile, timeout, Duration.ofSeconds(15), Duration.ofMillis(800),
-                    s.bargeInOrDefault(), true, s.maxDigits());
+                    s.bargeInOrDefault(), true, s.maxDigits(), keys(s));
             return ctx.ports().recognizer().recognize(ctx.ports().channel(), prompt, request).thenApply(r -> r);
         }
         DigitRequest request = new DigitRequest(1, s.maxDigits(), terminators(s), timeout, interDigit,
@@ -112,6 +112,15 @@ public final class MenuHandler implements NodeHandler<MenuSettings> {
         List<SpeechRequest.Phrase> out = new ArrayList<>();
         for (MenuOption o : s.optionsOrEmpty()) {
             for (String p : o.phrasesOrEmpty()) out.add(new SpeechRequest.Phrase(p, o.exit()));
+        }
+        return out;
+    }
+
+    /** Each option's digits, standing for the option's exit, so the recogniser's grammar can accept them too. */
+    private static List<SpeechRequest.Phrase> keys(MenuSettings s) {
+        List<SpeechRequest.Phrase> out = new ArrayList<>();
+        for (MenuOption o : s.optionsOrEmpty()) {
+            if (o.digits() != null && !o.digits().isEmpty()) out.add(new SpeechRequest.Phrase(o.digits(), o.exit()));
         }
         return out;
     }
