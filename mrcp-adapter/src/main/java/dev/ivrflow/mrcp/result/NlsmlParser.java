@@ -38,6 +38,8 @@ public final class NlsmlParser {
     public static final int MAX_CHARS = 64 * 1024;
     public static final int MAX_HYPOTHESES = 10;
     public static final int MAX_WORDS = 4_000;
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
 
     private final DocumentBuilderFactory factory;
 
@@ -189,7 +191,7 @@ public final class NlsmlParser {
             return 1.0; // NLSML's default: a result given without a confidence is certain
         }
         Double v = number(raw);
-        if (v == null || v.isNaN()) {
+        if (v == null) {
             notes.add("confidence '" + shorten(raw) + "' is not a number: read as 0");
             return 0.0;
         }
@@ -205,6 +207,7 @@ public final class NlsmlParser {
         return c;
     }
 
+    /** A plain decimal number (no hex, no type suffix, no Infinity or NaN); null for anything else. */
     private static Double number(String raw) {
         if (raw == null) {
             return null;
@@ -213,15 +216,10 @@ public final class NlsmlParser {
         if (s.endsWith("%")) {
             s = s.substring(0, s.length() - 1).strip();
         }
-        if (s.isEmpty() || s.length() > 32) {
+        if (s.length() > 32 || !DECIMAL.matcher(s).matches()) {
             return null;
         }
-        try {
-            double d = Double.parseDouble(s);
-            return Double.isInfinite(d) ? (d > 0 ? Double.MAX_VALUE : -1.0) : d;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Double.parseDouble(s);
     }
 
     private static Mode mode(Element input, Element interpretation) {
