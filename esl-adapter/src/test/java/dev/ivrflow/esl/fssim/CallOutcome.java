@@ -1,5 +1,6 @@
 package dev.ivrflow.esl.fssim;
 
+import dev.ivrflow.flow.port.SpeechSynthesizer;
 import dev.ivrflow.flow.runtime.CallSession;
 import dev.ivrflow.flow.runtime.CompiledFlow;
 import dev.ivrflow.flow.runtime.JournalEvent;
@@ -20,11 +21,17 @@ public record CallOutcome(CallSession session, FsCallLog log, List<JournalEvent>
     /** Runs {@code flow} for {@code call} through the runtime and the simulator, until both sides are done. */
     public static CallOutcome run(LoopbackRuntime runtime, FreeSwitchSimulator fs, CompiledFlow flow, SimCall call,
                                   FsScript script, Duration timeout) throws Exception {
+        return run(runtime, fs, flow, call, script, timeout, SpeechSynthesizer.fixed("sim", null));
+    }
+
+    /** As above, with text spoken by {@code synthesizer} (its engine and voice reach the switch). */
+    public static CallOutcome run(LoopbackRuntime runtime, FreeSwitchSimulator fs, CompiledFlow flow, SimCall call,
+                                  FsScript script, Duration timeout, SpeechSynthesizer synthesizer) throws Exception {
         long start = System.nanoTime();
         VirtualClock clock = new VirtualClock(call.at());
         SimulatedCall simulated = fs.prepare(call, script, clock);
         List<JournalEvent> journal = new CopyOnWriteArrayList<>();
-        runtime.expect(simulated.uuid(), TestFlows.start(flow, clock, journal::add));
+        runtime.expect(simulated.uuid(), TestFlows.start(flow, clock, journal::add, synthesizer));
         fs.start(simulated);
         CallSession session = runtime.runUntilEnded(simulated.uuid(), clock, timeout);
         FsCallLog log = simulated.awaitEnd(timeout);

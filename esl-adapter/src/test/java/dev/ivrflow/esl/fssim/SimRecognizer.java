@@ -36,10 +36,10 @@ import java.util.UUID;
  *       which this switch does not have: {@code GRAMMAR ERROR}.</li>
  * </ol>
  */
-final class SimRecognizer {
+public final class SimRecognizer {
     /** Why the switch refused the argument, as play_and_detect_speech reports it. */
-    static final class Refused extends Exception {
-        final String response;
+    public static final class Refused extends Exception {
+        public final String response;
 
         Refused(String response, String why) {
             super(why);
@@ -48,12 +48,12 @@ final class SimRecognizer {
     }
 
     /** An inline or builtin DTMF grammar: the key sequences with their meaning, or any digits up to a length. */
-    record DtmfGrammar(Map<String, String> keys, int maxDigits, boolean yesNo, String uri) {
+    public record DtmfGrammar(Map<String, String> keys, int maxDigits, boolean yesNo, String uri) {
     }
 
-    record Detect(String prompt, String engine, String profile, Map<String, String> params,
+    public record Detect(String prompt, String engine, String profile, Map<String, String> params,
                   List<SpeechRequest.GrammarSpec> voice, DtmfGrammar dtmf, String grammarName) {
-        Duration noInputTimeout() {
+        public Duration noInputTimeout() {
             String ms = params.get("no-input-timeout");
             return ms == null ? Duration.ofSeconds(5) : Duration.ofMillis(Long.parseLong(ms));
         }
@@ -62,7 +62,7 @@ final class SimRecognizer {
     private SimRecognizer() {
     }
 
-    static Detect parse(String arg, FsScript script) throws Refused {
+    public static Detect parse(String arg, FsScript script) throws Refused {
         if (arg == null || !arg.contains("detect:")) {
             throw new Refused("USAGE ERROR", "no detect: in '" + arg + "'");
         }

@@ -246,7 +246,8 @@ public final class SimulatedCall {
             return true;
         }
         FsExecution execution = new FsExecution(app, command.appArg(), command.header("Event-UUID"),
-                "true".equalsIgnoreCase(command.header("event-lock")));
+                "true".equalsIgnoreCase(command.header("event-lock")),
+                command.body() != null && !command.body().isEmpty());
         if (running != null) {
             queuedApps.add(() -> execute(execution, rule));
         } else {

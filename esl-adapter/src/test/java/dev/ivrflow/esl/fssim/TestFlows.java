@@ -54,6 +54,14 @@ public final class TestFlows {
                 RuntimeLimits.DEFAULT);
     }
 
+    /** As {@link #start(CompiledFlow, RuntimeClock, JournalSink)}, with text spoken by {@code synthesizer}. */
+    public static CallStart start(CompiledFlow flow, RuntimeClock clock, JournalSink journal,
+                                  SpeechSynthesizer synthesizer) {
+        return new CallStart(flow, TOOLKIT.handlers(), new CallServices(SpeechRecognizer.viaChannel(), synthesizer,
+                new LocalIntentClassifier(), noHttp(), clock, journal, new InMemoryRecordings(), FlowResolver.NONE),
+                RuntimeLimits.DEFAULT);
+    }
+
     public static HttpPort noHttp() {
         return request -> CompletableFuture.completedFuture(new HttpPort.Failed("no HTTP in this test"));
     }
