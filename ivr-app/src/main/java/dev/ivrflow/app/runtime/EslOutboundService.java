@@ -1,10 +1,12 @@
 package dev.ivrflow.app.runtime;
 
+import dev.ivrflow.esl.channel.ModuleSpeech;
 import dev.ivrflow.esl.outbound.OutboundConnection;
 import dev.ivrflow.esl.outbound.OutboundListener;
 import dev.ivrflow.esl.outbound.OutboundServer;
 import dev.ivrflow.esl.outbound.OutboundSettings;
 import dev.ivrflow.flow.port.CallInfo;
+import dev.ivrflow.flow.port.SpeechCommands;
 import dev.ivrflow.flow.runtime.CallSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +36,25 @@ public final class EslOutboundService implements SmartLifecycle {
     private final FlowCallRouter router;
     private final OutboundListener listener;
     private final Duration drainTimeout;
+    private final SpeechCommands speech;
 
     private volatile OutboundServer server;
     private volatile InetSocketAddress address;
 
     public EslOutboundService(boolean enabled, OutboundSettings settings, FlowCallRouter router,
                               List<OutboundListener> listeners, Duration drainTimeout) {
+        this(enabled, settings, router, listeners, drainTimeout, ModuleSpeech.INSTANCE);
+    }
+
+    /** With the speech commands calls speak and recognise through (mrcp-adapter's, from {@link SpeechConfig}). */
+    public EslOutboundService(boolean enabled, OutboundSettings settings, FlowCallRouter router,
+                              List<OutboundListener> listeners, Duration drainTimeout, SpeechCommands speech) {
         this.enabled = enabled;
         this.settings = settings;
         this.router = router;
         this.listener = new Listeners(List.copyOf(listeners));
         this.drainTimeout = drainTimeout;
+        this.speech = speech;
     }
 
     @Override
@@ -53,7 +63,7 @@ public final class EslOutboundService implements SmartLifecycle {
             if (!enabled) log.info("the ESL outbound server is disabled (ivr.esl.outbound.enabled=false): this instance takes no calls");
             return;
         }
-        OutboundServer s = OutboundServer.builder(router).settings(settings).listener(listener).build();
+        OutboundServer s = OutboundServer.builder(router).settings(settings).listener(listener).speech(speech).build();
         try {
             address = s.start();
         } catch (InterruptedException e) {

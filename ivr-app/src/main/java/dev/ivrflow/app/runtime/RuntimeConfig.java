@@ -3,6 +3,7 @@ package dev.ivrflow.app.runtime;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.ivrflow.app.config.IvrProperties;
 import dev.ivrflow.app.flows.FlowStore;
+import dev.ivrflow.esl.channel.ModuleSpeech;
 import dev.ivrflow.esl.outbound.CallServices;
 import dev.ivrflow.esl.outbound.OutboundListener;
 import dev.ivrflow.esl.outbound.OutboundSettings;
@@ -15,6 +16,7 @@ import dev.ivrflow.flow.port.HttpPort;
 import dev.ivrflow.flow.port.IntentClassifier;
 import dev.ivrflow.flow.port.JournalSink;
 import dev.ivrflow.flow.port.RecordingStore;
+import dev.ivrflow.flow.port.SpeechCommands;
 import dev.ivrflow.flow.port.SpeechRecognizer;
 import dev.ivrflow.flow.port.SpeechSynthesizer;
 import dev.ivrflow.flow.runtime.RuntimeLimits;
@@ -125,12 +127,14 @@ public class RuntimeConfig {
     @Bean
     EslOutboundService eslOutboundService(IvrProperties properties, FlowCallRouter router,
                                           ObjectProvider<OutboundListener> listeners,
+                                          ObjectProvider<SpeechCommands> speech,
                                           org.springframework.core.env.Environment env) {
         IvrProperties.EslOutbound o = properties.esl().outbound();
         int port = o.port() != null ? o.port() : "0".equals(env.getProperty("server.port")) ? 0 : DEFAULT_OUTBOUND_PORT;
         OutboundSettings settings = OutboundSettings.DEFAULT.withBindAddress(o.host()).withPort(port)
                 .withUnrouted(o.unrouted()).withAnswerCalls(o.answerCalls());
-        return new EslOutboundService(o.enabled(), settings, router, listeners.orderedStream().toList(), o.drainTimeout());
+        return new EslOutboundService(o.enabled(), settings, router, listeners.orderedStream().toList(), o.drainTimeout(),
+                speech.getIfAvailable(() -> ModuleSpeech.INSTANCE));
     }
 
     @Bean
