@@ -33,6 +33,7 @@ import java.util.Locale;
  * {@value #MAX_HYPOTHESES} hypotheses; a hypothesis's words at most {@value #MAX_WORDS} characters. Whatever cannot be
  * read becomes {@link Unreadable} with the reason, never an exception. Values that are odd but usable (a confidence
  * of 87 from a server that claims MRCPv2, a negative one, one that is not a number) are corrected and noted.
+ * One parser serves every call at once.
  */
 public final class NlsmlParser {
     public static final int MAX_CHARS = 64 * 1024;
@@ -105,7 +106,10 @@ public final class NlsmlParser {
         }
         Document doc;
         try {
-            DocumentBuilder builder = factory.newDocumentBuilder();
+            DocumentBuilder builder;
+            synchronized (factory) { // a factory is not guaranteed thread-safe; the builder is this call's own
+                builder = factory.newDocumentBuilder();
+            }
             builder.setErrorHandler(SILENT);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity " + systemId + " refused");

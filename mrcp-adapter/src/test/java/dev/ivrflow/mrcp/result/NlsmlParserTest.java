@@ -255,6 +255,21 @@ class NlsmlParserTest {
     }
 
     @Test
+    void shouldReadResultsOfManyCallsAtOnceWithOneParser() throws Exception {
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 400; i++) {
+                String word = "word" + i;
+                results.add(threads.submit(() -> ((Parsed) parser.parse("<result><interpretation confidence=\"0.5\">"
+                        + "<input>" + word + "</input></interpretation></result>", 2)).matches().getFirst().text()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo("word" + i);
+            }
+        }
+    }
+
+    @Test
     void shouldNeverThrowWhateverBytesTheServerSends() {
         Random random = new Random(20240601);
         String alphabet = "<>/=\"' &;!?[]-xmlresultinterpretationinput\u0000\u00e9\n";
