@@ -22,7 +22,7 @@ public final class LocalIntentClassifier implements IntentClassifier {
             "please", "want", "would", "like", "need", "can", "you", "for", "of", "is", "it", "and", "or", "on", "in",
             "with", "about", "some", "do", "be", "speak", "talk", "hi", "hello", "yes", "je", "veux", "le", "la",
             "les", "un", "une", "de", "du", "des", "mon", "ma", "mes", "pour", "et", "svp", "voudrais");
-    static final String SOURCE = "local";
+    static final String SOURCE = Classification.LOCAL;
 
     @Override
     public CompletionStage<Classification> classify(String text, List<Label> labels, String context) {

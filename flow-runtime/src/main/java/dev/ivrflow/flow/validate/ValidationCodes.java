@@ -82,6 +82,10 @@ public final class ValidationCodes {
     public static final String INTENT_LIST_EMPTY = "INTENT_LIST_EMPTY";
     /** WARNING: the classifier has only the intent's name to go on. */
     public static final String INTENT_DESCRIPTION_MISSING = "INTENT_DESCRIPTION_MISSING";
+    /** ERROR: the confirm threshold is above the accept threshold. */
+    public static final String INTENT_THRESHOLDS_CROSSED = "INTENT_THRESHOLDS_CROSSED";
+    /** WARNING: the built-in "Did you mean …?" and reprompt phrases are not in the flow's language. */
+    public static final String INTENT_PHRASE_LANGUAGE = "INTENT_PHRASE_LANGUAGE";
     public static final String CONDITION_CASES_EMPTY = "CONDITION_CASES_EMPTY";
     public static final String SET_ASSIGNMENTS_EMPTY = "SET_ASSIGNMENTS_EMPTY";
     /** WARNING: switching to a language the flow has no prompts for plays the default language. */
