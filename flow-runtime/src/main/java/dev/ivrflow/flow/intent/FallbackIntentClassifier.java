@@ -74,15 +74,25 @@ public final class FallbackIntentClassifier implements IntentClassifier {
         }
     }
 
+    /** The error and its causes, the first lines of each: "OpenAIIoException: Request failed (IOException: ...)". */
     static String describe(Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
+        StringBuilder b = new StringBuilder(line(t));
+        int depth = 0;
+        for (Throwable c = t.getCause(); c != null && c != t && depth < 3; c = c.getCause(), depth++) {
+            b.append(" (").append(line(c));
+        }
+        b.append(")".repeat(depth));
+        return b.length() > 400 ? b.substring(0, 400) + "…" : b.toString();
+    }
+
+    private static String line(Throwable t) {
         String message = t.getMessage();
         String what = t.getClass().getSimpleName();
-        if (message == null || message.isBlank()) return what;
-        return what + ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message);
+        return message == null || message.isBlank() ? what : what + ": " + message.strip().lines().findFirst().orElse("");
     }
 }
