@@ -134,12 +134,13 @@ describe('mapping', () => {
     expect(sub(options.itemFields, 'phrases').item).toMatchObject({ kind: 'text', minLength: 1, maxLength: 200 });
   });
 
-  it('shouldMapIntentsWithNameDescriptionAndExamples', () => {
+  it('shouldMapIntentsWithNameSpokenLabelDescriptionAndExamples', () => {
     // given the intent node's intents
     const intents = field('intent', 'intents');
-    // then name is an exit, the description long text, and examples a list
+    // then name is an exit, the spoken label a line of text, the description long text, and examples a list
     expect(intents.itemFields?.map((f) => [f.key, f.kind])).toEqual([
       ['name', 'exitName'],
+      ['label', 'text'],
       ['description', 'multiline'],
       ['examples', 'stringList'],
     ]);
