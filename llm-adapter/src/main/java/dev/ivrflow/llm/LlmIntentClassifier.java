@@ -3,6 +3,7 @@ package dev.ivrflow.llm;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.client.okhttp.OpenAIOkHttpClientAsync;
 import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -51,6 +52,30 @@ public final class LlmIntentClassifier implements IntentClassifier, AutoCloseabl
             return CompletableFuture.failedFuture(e);
         }
     }
+
+    /**
+     * Loads and exercises, without the network, what the first call would: the request model and its JSON, the reply
+     * model and its reading. Cold, that costs a second or more (openai-java is large, and Kotlin-reflective), enough
+     * for the first caller after a start to miss the hard timeout. Failures here are ignored: calls still work.
+     */
+    public void warmUp() {
+        try {
+            List<Label> labels = List.of(new Label("warmUp", "warming up", List.of("warm up")));
+            var json = ObjectMappers.jsonMapper();
+            json.writeValueAsString(request("warm up", labels, "warming up")._body());
+            ChatCompletion canned = json.readValue(WARM_UP_REPLY, ChatCompletion.class);
+            IntentReply.read(content(canned), labels);
+        } catch (Exception | LinkageError e) {
+            // only a missed optimisation
+        }
+    }
+
+    private static final String WARM_UP_REPLY = """
+            {"id": "warm-up", "object": "chat.completion", "created": 0, "model": "warm-up",
+             "choices": [{"index": 0, "finish_reason": "stop", "logprobs": null,
+                          "message": {"role": "assistant", "refusal": null,
+                                      "content": "{\\"label\\": \\"warmUp\\", \\"confidence\\": 1}"}}],
+             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}""";
 
     ChatCompletionCreateParams request(String text, List<Label> labels, String context) {
         ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()

@@ -71,8 +71,10 @@ class PromptInjectionTest {
 
     private IntentClassifier routing(ChatCompletionsStub server) {
         LlmIntentClassifier llm = track(new LlmIntentClassifier(new LlmSettings(server.baseUrl(), "test-model", "",
-                Duration.ofSeconds(5), ResponseFormat.JSON_SCHEMA, 0)));
-        return LlmIntentRouting.classifier(llm, track(new TestClock()), Duration.ofMillis(1500), 100, Duration.ofMinutes(1));
+                Duration.ofSeconds(15), ResponseFormat.JSON_SCHEMA, 0)));
+        llm.warmUp();
+        // a generous hard timeout: these tests are about what the LLM answers, not about its speed
+        return LlmIntentRouting.classifier(llm, track(new TestClock()), Duration.ofSeconds(5), 100, Duration.ofMinutes(1));
     }
 
     @ParameterizedTest

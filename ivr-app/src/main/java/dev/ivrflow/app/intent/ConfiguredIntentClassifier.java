@@ -18,6 +18,8 @@ public final class ConfiguredIntentClassifier implements IntentClassifier, AutoC
 
     public ConfiguredIntentClassifier(IntentProperties properties, RuntimeClock clock) {
         this.llm = new LlmIntentClassifier(properties.llm().settings(properties.timeout()));
+        // Cold, the client's first request takes longer than the hard timeout; warm it while the app starts.
+        Thread.ofVirtual().name("llm-warm-up").start(llm::warmUp);
         this.routing = LlmIntentRouting.classifier(llm, clock, properties.timeout(), properties.cache().size(),
                 properties.cache().ttl());
     }

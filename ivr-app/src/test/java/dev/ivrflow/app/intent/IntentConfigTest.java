@@ -53,7 +53,7 @@ class IntentConfigTest {
         // given a chat-completions server and the app pointed at it, with a key
         try (ChatCompletionsStub server = ChatCompletionsStub.replying(ChatCompletionsStub.answer("roadside", 0.88))) {
             runner.withPropertyValues("ivr.intent.llm.base-url=" + server.baseUrl(), "ivr.intent.llm.model=small-model",
-                    "ivr.intent.llm.api-key=sk-from-env").run(context -> {
+                    "ivr.intent.llm.api-key=sk-from-env", "ivr.intent.timeout=10s").run(context -> {
                 // when a transcript is classified
                 IntentClassifier classifier = context.getBean(IntentClassifier.class);
                 Classification c = classifier.classify("my car broke down", LABELS, null).toCompletableFuture()
