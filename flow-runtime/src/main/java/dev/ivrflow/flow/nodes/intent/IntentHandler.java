@@ -43,6 +43,9 @@ public final class IntentHandler implements NodeHandler<IntentSettings> {
     private static final Set<String> YES = Set.of("yes", "true", "yeah", "yep", "correct", "right", "sure", "oui", "si",
             "sí", "ja");
     private static final Set<String> NO = Set.of("no", "false", "nope", "wrong", "non", "nein");
+    /** The keys the confirmation offers, so the recogniser's grammar takes them too. */
+    private static final List<SpeechRequest.Phrase> YES_NO_KEYS = List.of(new SpeechRequest.Phrase("1", "yes"),
+            new SpeechRequest.Phrase("2", "no"));
 
     @Override
     public Step enter(NodeContext<IntentSettings> ctx) {
@@ -121,7 +124,7 @@ public final class IntentHandler implements NodeHandler<IntentSettings> {
             ctx.putResult(result);
             List<Audio> question = confirmAudio(intent);
             SpeechRequest yesNo = new SpeechRequest(List.of(SpeechRequest.GrammarSpec.builtin("yesno")), ctx.language(),
-                    profile(), NO_INPUT, YES_NO_RECOGNITION, YES_NO_COMPLETE, true, true, 1);
+                    profile(), NO_INPUT, YES_NO_RECOGNITION, YES_NO_COMPLETE, true, true, 1, YES_NO_KEYS);
             return Step.await(ctx.ports().recognizer().recognize(ctx.ports().channel(), question, yesNo), r -> {
                 Answer answer = yesOrNo(r);
                 String said = r.best() == null ? "" : r.best().text();
