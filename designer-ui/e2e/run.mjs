@@ -98,9 +98,11 @@ try {
     await page.fill('[data-field="/prompt/*/tts"]', 'For sales press 1. For support press 2.');
     await page.fill('[data-field="/options/0/label"]', 'Sales');
     await page.fill('[data-field="/options/1/label"]', 'Support');
+    await page.focus('[data-testid=exit-failure]');
     await page.selectOption('[data-testid=exit-failure]', 'hangup');
     await admin.select('queue');
     await page.fill('[data-field="/queue"]', 'sales');
+    await page.focus('[data-testid=exit-timeout]');
     await page.selectOption('[data-testid=exit-timeout]', 'voicemail');
     await admin.select('voicemail');
     await page.fill('[data-field="/mailbox"]', 'sales');

@@ -2,7 +2,7 @@
  * One flow's editor: palette, canvas, properties, and a dock with the issues, the simulator, the version history
  * and the statistics. Keyboard shortcuts work anywhere outside text fields.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { api, ApiError, seg } from '../api/client';
 import type { FlowSummary } from '../api/types';
@@ -25,6 +25,16 @@ import { download } from './download';
 import { setLeaveGuard } from './router';
 
 type Dock = 'issues' | 'sim' | 'history' | 'stats';
+
+// The page re-renders when its toolbar state changes; the parts below read the editor themselves, so an edit
+// re-renders only the parts that show what changed.
+const CanvasPart = memo(FlowCanvas);
+const PalettePart = memo(Palette);
+const PropertiesPart = memo(PropertiesPanel);
+const IssuesPart = memo(IssuesPanel);
+const SimulatorPart = memo(SimulatorPanel);
+const HistoryPart = memo(HistoryPanel);
+const StatsPart = memo(StatsPanel);
 
 export function EditorPage({ session, flowId, onLogout }: { session: Session; flowId: string; onLogout: () => void }) {
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -61,7 +71,7 @@ export function EditorPage({ session, flowId, onLogout }: { session: Session; fl
 }
 
 function EditorView({ editor, session, onLogout }: { editor: Editor; session: Session; onLogout: () => void }) {
-  const doc = useEditor(editor, (s) => s.doc);
+  const name = useEditor(editor, (s) => s.doc.name);
   const dirty = useEditor(editor, (s) => s.dirty);
   const canUndo = useEditor(editor, (s) => s.canUndo);
   const canRedo = useEditor(editor, (s) => s.canRedo);
@@ -184,7 +194,7 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
   return (
     <div className="page editor-page">
       <TopBar session={session} onLogout={onLogout}>
-        <span className="flow-title" data-testid="flow-title">{doc.name}</span>
+        <span className="flow-title" data-testid="flow-title">{name}</span>
         <span className={`dirty ${dirty ? 'on' : ''}`} data-testid="dirty">{readOnly ? 'read-only' : dirty ? '● unsaved' : 'saved'}</span>
       </TopBar>
       <div className="toolbar" role="toolbar" aria-label="Flow actions">
@@ -222,9 +232,9 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
         </div>
       )}
       <div className="workspace">
-        <Palette catalogue={session.catalogue} disabled={readOnly} onAdd={addAtCentre} />
+        <PalettePart catalogue={session.catalogue} disabled={readOnly} onAdd={addAtCentre} />
         <div className="centre">
-          <FlowCanvas editor={editor} sizes={sizes} />
+          <CanvasPart editor={editor} sizes={sizes} />
           <div className="dock">
             <div className="dock-tabs" role="tablist">
               {(['issues', 'sim', 'history', 'stats'] as const).map((d) => (
@@ -235,15 +245,15 @@ function EditorView({ editor, session, onLogout }: { editor: Editor; session: Se
             </div>
             <div className="dock-body">
               {/* Every panel stays mounted: a simulated call or a heatmap outlives a tab switch. */}
-              <div hidden={dock !== 'issues'}><IssuesPanel editor={editor} onFocusNode={focusNode} /></div>
-              <div hidden={dock !== 'sim'}><SimulatorPanel editor={editor} /></div>
-              <div hidden={dock !== 'history'}><HistoryPanel editor={editor} /></div>
-              <div hidden={dock !== 'stats'}><StatsPanel editor={editor} /></div>
+              <div hidden={dock !== 'issues'}><IssuesPart editor={editor} onFocusNode={focusNode} /></div>
+              <div hidden={dock !== 'sim'}><SimulatorPart editor={editor} /></div>
+              <div hidden={dock !== 'history'}><HistoryPart editor={editor} /></div>
+              <div hidden={dock !== 'stats'}><StatsPart editor={editor} /></div>
             </div>
           </div>
         </div>
         <aside className="properties" aria-label="Properties">
-          <PropertiesPanel editor={editor} flows={flows} />
+          <PropertiesPart editor={editor} flows={flows} />
         </aside>
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}

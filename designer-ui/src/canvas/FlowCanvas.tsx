@@ -21,6 +21,9 @@ import type { ValidationIssue } from '../api/types';
 
 export const NODE_DRAG_TYPE = 'application/x-ivr-node-type';
 
+/** Above this many nodes the canvas draws only what is in view and opens at the start node. */
+const BIG_FLOW = 150;
+
 const nodeTypes = { card: NodeCard };
 
 interface Props {
@@ -37,16 +40,36 @@ export function FlowCanvas({ editor, sizes }: Props) {
   const readOnly = useEditor(editor, (s) => s.readOnly);
   const fitRequest = useEditor(editor, (s) => s.fitRequest);
   const flow = useReactFlow();
-  // Fit once when a flow with nodes opens; an empty canvas keeps zoom 1, so drops land where the pointer is.
-  const [fitAtStart] = useState(() => doc.nodes.length > 0);
+  // Fit once when a flow with nodes opens; an empty canvas keeps zoom 1, so drops land where the pointer is. A big
+  // flow opens at its start node instead, readable, with the minimap for the whole: fitting 1,000 cards would draw
+  // them all at a zoom where none can be read (and pan at a third of the frame rate).
+  const [fitAtStart] = useState(() => doc.nodes.length > 0 && doc.nodes.length <= BIG_FLOW);
+  const [startAtStart] = useState(() => doc.nodes.length > BIG_FLOW);
+  useEffect(() => {
+    if (!startAtStart) return undefined;
+    const t = setTimeout(() => {
+      const start = doc.layout?.[doc.start] ?? { x: 0, y: 0 };
+      void flow.setCenter(start.x + 110, start.y + 200, { zoom: 0.8 });
+    }, 0);
+    return () => clearTimeout(t);
+    // Only when the flow opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startAtStart]);
 
   const cache = useRef(new Map<string, { key: unknown[]; node: CardNode }>());
   const derived = useMemo(() => buildNodes(editor, doc, issues, overlay, selection, readOnly, cache.current), [editor, doc, issues, overlay, selection, readOnly]);
   const [nodes, setNodes] = useState<CardNode[]>(derived);
   useEffect(() => {
     setNodes((current) => {
-      const measured = new Map(current.map((n) => [n.id, n.measured]));
-      return derived.map((n) => (n.measured || !measured.get(n.id) ? n : { ...n, measured: measured.get(n.id) }));
+      // Keep what React Flow measured, and the place of a card being dragged right now: a validation answer
+      // arriving mid-drag must not snap it back to where the document last had it.
+      const local = new Map(current.map((n) => [n.id, n]));
+      return derived.map((n) => {
+        const was = local.get(n.id);
+        if (!was) return n;
+        if (was.dragging) return { ...n, position: was.position, dragging: true, measured: was.measured ?? n.measured };
+        return n.measured || !was.measured ? n : { ...n, measured: was.measured };
+      });
     });
   }, [derived]);
 
@@ -161,7 +184,7 @@ export function FlowCanvas({ editor, sizes }: Props) {
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={doc.nodes.length > 150}
+        onlyRenderVisibleElements={doc.nodes.length > BIG_FLOW}
         minZoom={0.05}
         maxZoom={2}
         fitView={fitAtStart}

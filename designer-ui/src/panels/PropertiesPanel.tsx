@@ -11,6 +11,7 @@ import type { CalendarPreview, FormContext } from '../forms/context';
 import type { FlowDocument, FlowNode, Settings } from '../model/flow';
 import { FlowProperties } from './FlowProperties';
 import { settingsHints } from '../forms/serverIssues';
+import { NodeSelect } from '../forms/widgets/NodeSelect';
 
 /** Edits less than this apart join one undo step. */
 const BURST_MS = 1200;
@@ -100,11 +101,9 @@ function NodeProperties({ editor, doc, node, readOnly, flows }: { editor: Editor
                     {e.label ?? e.name}{e.required ? ' *' : ''}
                   </td>
                   <td>
-                    <select value={node.exits?.[e.name] ?? ''} disabled={readOnly} aria-label={`Target of exit ${e.name}`} data-testid={`exit-${e.name}`}
-                      onChange={(ev) => editor.connect(node.id, e.name, ev.target.value || null)}>
-                      <option value="">{e.required ? '— not wired —' : e.otherwise ? `— as ${e.otherwise} —` : '— not wired —'}</option>
-                      {doc.nodes.map((n) => <option key={n.id} value={n.id}>{n.label ? `${n.label} (${n.id})` : n.id}</option>)}
-                    </select>
+                    <NodeSelect value={node.exits?.[e.name] ?? ''} nodes={ctx.nodes} disabled={readOnly} aria-label={`Target of exit ${e.name}`} data-testid={`exit-${e.name}`}
+                      none={e.required ? '— not wired —' : e.otherwise ? `— as ${e.otherwise} —` : '— not wired —'}
+                      onPick={(target) => editor.connect(node.id, e.name, target)} />
                   </td>
                 </tr>
               ))}

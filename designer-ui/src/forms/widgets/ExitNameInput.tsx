@@ -4,7 +4,7 @@
  */
 import { useId, type JSX } from 'react';
 import { TextInput } from './TextInput';
-import { NodeOptions } from './NodeRefSelect';
+import { NodeSelect } from './NodeSelect';
 import type { WidgetProps } from './types';
 
 export function ExitTarget({ exit, ctx }: { exit: string; ctx: WidgetProps['ctx'] }): JSX.Element {
@@ -15,16 +15,16 @@ export function ExitTarget({ exit, ctx }: { exit: string; ctx: WidgetProps['ctx'
       <label htmlFor={id} className="pf-target-label">
         Goes to
       </label>
-      <select
+      <NodeSelect
         id={id}
         className="pf-input pf-select"
         value={target}
+        nodes={ctx.nodes}
+        none={exit === '' ? '— name the exit first —' : '— not wired —'}
         disabled={ctx.readOnly || exit === ''}
         data-exit={exit}
-        onChange={(e) => ctx.onWire(exit, e.target.value === '' ? null : e.target.value)}
-      >
-        <NodeOptions nodes={ctx.nodes} current={target} none={exit === '' ? '— name the exit first —' : '— not wired —'} />
-      </select>
+        onPick={(node) => ctx.onWire(exit, node)}
+      />
     </div>
   );
 }
