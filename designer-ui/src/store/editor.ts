@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { api, ApiError, seg } from '../api/client';
-import type { PublishResult, SaveResult, ValidationIssue, ValidationResult } from '../api/types';
+import type { PublishResult, SaveResult, ValidationIssue, ValidationResult, VersionSummary } from '../api/types';
 import { createCommandStack, type CommandStack, type Commands } from '../commands';
 import type { ExecuteOptions } from '../commands/CommandStack';
 import type { FlowDocument, FlowNode, NodeType, Position, Settings } from '../model/flow';
@@ -54,8 +54,12 @@ export interface EditorState {
   notice: Notice | null;
   /** Bumped when the canvas should fit the view (a load, an auto-layout). */
   fitRequest: number;
-  /** Bumped by each publish or rollback seen here: lists of versions reload on it. */
+  /** Bumped by each publish or rollback seen here: what depends on the versions reloads on it. */
   publishes: number;
+  /** The published versions, newest first; null until loaded (a flow not yet saved has none). */
+  versions: readonly VersionSummary[] | null;
+  /** Why the versions could not be listed, when they could not. */
+  versionsError: Notice | null;
 }
 
 const isError = (i: ValidationIssue) => i.severity.toLowerCase() === 'error';
@@ -76,7 +80,7 @@ export class Editor {
     this.stack = createCommandStack(doc, (n) => this.exitsOf(n).map((e) => e.name));
     this.state = {
       doc, revision, dirty: false, canUndo: false, canRedo: false, selection: [], issues: [], errors: 0, warnings: 0,
-      validating: false, busy: null, readOnly: !canEdit(session.me.role), overlay: { kind: 'none' }, notice: null, fitRequest: 1, publishes: 0,
+      validating: false, busy: null, readOnly: !canEdit(session.me.role), overlay: { kind: 'none' }, notice: null, fitRequest: 1, publishes: 0, versions: null, versionsError: null,
     };
     this.stack.subscribe(() => this.fromStack());
   }
@@ -85,6 +89,7 @@ export class Editor {
     const r = await api.get<FlowDocument>(`/api/flows/${seg(flowId)}`);
     const editor = new Editor(session, r.data, etagOf(r.headers));
     void editor.validate();
+    void editor.loadVersions();
     return editor;
   }
 
@@ -92,7 +97,7 @@ export class Editor {
   static create(session: Session, flowId: string, name: string): Editor {
     const doc = { schema: 'ivr-flow/1', id: flowId, name, defaultLanguage: 'en-US', start: '', nodes: [] } as unknown as FlowDocument;
     const editor = new Editor(session, doc, null);
-    editor.state = { ...editor.state, dirty: true };
+    editor.state = { ...editor.state, dirty: true, versions: [] };
     return editor;
   }
 
@@ -310,6 +315,7 @@ export class Editor {
       const r = await api.post<PublishResult>(`/api/flows/${seg(this.flowId)}/publish`, { comment }, headers);
       this.setIssues(r.data.validation.issues);
       this.set({ publishes: this.state.publishes + 1 });
+      void this.loadVersions();
       this.notify({ kind: 'info', text: `Published version ${r.data.version.version}.` });
       return r.data;
     } catch (e) {
@@ -328,6 +334,21 @@ export class Editor {
     this.stack.reset(r.data);
     this.requestFit();
     void this.validate();
+    void this.loadVersions();
+  }
+
+  /** Lists the published versions again (the simulator, history and statistics panels all show them). */
+  async loadVersions(): Promise<void> {
+    if (this.state.revision === null) {
+      this.set({ versions: [], versionsError: null });
+      return;
+    }
+    try {
+      const r = await api.get<VersionSummary[]>(`/api/flows/${seg(this.flowId)}/versions`);
+      this.set({ versions: Array.isArray(r.data) ? r.data : [], versionsError: null });
+    } catch (e) {
+      this.set({ versionsError: noticeOf(e, 'The published versions could not be listed') });
+    }
   }
 
   /** Replaces the open flow's content with an imported document (undoable; saved with the next save). */

@@ -4,7 +4,6 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
 import { api, seg } from '../../api/client';
-import type { VersionSummary } from '../../api/types';
 import { noticeOf, useEditor, type Editor, type Notice } from '../../store/editor';
 import { describeChange, describeExitChange, diffHeadline, diffLabel, diffOverlay, nodeName } from './diffOverlay';
 import type { AuditEntry, DiffAnswer, RollbackResult } from './historyTypes';
@@ -22,7 +21,6 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
   const revision = useEditor(editor, (s) => s.revision);
   const doc = useEditor(editor, (s) => s.doc);
   const role = editor.session.me.role;
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
   const [asked, setAsked] = useState(0);
   const [from, setFrom] = useState('');
@@ -46,22 +44,17 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
 
   const known = useEditor(editor, (st) => st.revision !== null);
   const publishes = useEditor(editor, (st) => st.publishes);
+  const versions = useEditor(editor, (st) => st.versions);
+  const versionsError = useEditor(editor, (st) => st.versionsError);
   useEffect(() => {
-    // A flow not yet saved has no versions to list (and asking would be a 404).
+    const newest = versions?.[0];
+    if (newest) setFrom((f) => f || String(newest.version));
+  }, [versions]);
+  useEffect(() => {
+    // A flow not yet saved has no audit trail (and asking would be a 404).
     if (!known) return undefined;
     let current = true;
-    const base = `/api/flows/${seg(editor.flowId)}`;
-    api.get<VersionSummary[]>(`${base}/versions`).then(
-      (r) => {
-        if (!current) return;
-        const list = Array.isArray(r.data) ? r.data : [];
-        setVersions(list);
-        const newest = list[0];
-        if (newest) setFrom((f) => f || String(newest.version));
-      },
-      (e: unknown) => current && setProblem(noticeOf(e, 'The versions could not be listed')),
-    );
-    api.get<AuditEntry[]>(`${base}/audit`).then(
+    api.get<AuditEntry[]>(`/api/flows/${seg(editor.flowId)}/audit`).then(
       (r) => current && setAudit(Array.isArray(r.data) ? r.data : []),
       (e: unknown) => current && setProblem(noticeOf(e, 'The audit trail could not be read')),
     );
@@ -140,10 +133,10 @@ export function HistoryPanel({ editor }: { editor: Editor }): JSX.Element {
 
   return (
     <section className="hist" aria-label="History">
-      {problem && (
+      {(problem ?? versionsError) && (
         <div className="hist-problem" role="alert">
-          <span>{problem.text}</span>
-          {problem.details && problem.details.length > 0 && <ul>{problem.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+          <span>{(problem ?? versionsError)?.text}</span>
+          {(problem ?? versionsError)?.details?.length ? <ul>{(problem ?? versionsError)?.details?.map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
           <button type="button" className="hist-icon" aria-label="Dismiss" onClick={() => setProblem(null)}>×</button>
         </div>
       )}

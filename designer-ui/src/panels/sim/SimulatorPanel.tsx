@@ -4,8 +4,6 @@
  * hears and what the flow does, the variables, and highlights the live path on the canvas.
  */
 import { useEffect, useMemo, useReducer, useRef, useState, type JSX, type KeyboardEvent } from 'react';
-import { api, ApiError, seg } from '../../api/client';
-import type { VersionSummary } from '../../api/types';
 import { noticeOf, useEditor, type Editor, type Notice } from '../../store/editor';
 import { SimLink } from './simLink';
 import { describeWaiting, formatDuration, initialSimState, simOverlay, simReducer, type LineKind, type SimLine } from './simReducer';
@@ -28,8 +26,6 @@ export function SimulatorPanel({ editor }: { editor: Editor }): JSX.Element {
   const [sim, dispatch] = useReducer(simReducer, initialSimState);
   const [link] = useState(() => new SimLink());
   const [form, setForm] = useState<CallForm>({ version: 'draft', callerNumber: '', calledNumber: '', at: '', world: emptyWorld });
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const [versionsAsked, setVersionsAsked] = useState(0);
   const [say, setSay] = useState('');
   const [problem, setProblem] = useState<Notice | null>(null);
   const [starting, setStarting] = useState(false);
@@ -43,20 +39,7 @@ export function SimulatorPanel({ editor }: { editor: Editor }): JSX.Element {
     };
   }, [link, editor]);
 
-  const known = useEditor(editor, (st) => st.revision !== null);
-  const publishes = useEditor(editor, (st) => st.publishes);
-  useEffect(() => {
-    // A flow not yet saved has no versions to list (and asking would be a 404).
-    if (!known) return undefined;
-    let current = true;
-    api.get<VersionSummary[]>(`/api/flows/${seg(editor.flowId)}/versions`).then(
-      (r) => current && setVersions(Array.isArray(r.data) ? r.data : []),
-      (e: unknown) => current && !(e instanceof ApiError && e.status === 404) && setProblem(noticeOf(e, 'The published versions could not be listed')),
-    );
-    return () => {
-      current = false;
-    };
-  }, [editor, versionsAsked, known, publishes]);
+  const versions = useEditor(editor, (st) => st.versions) ?? [];
 
   // The canvas follows the call; after "Clear" (or before any call) a path of ours is taken off, another panel's kept.
   const { callId, path, current, exits } = sim;
@@ -145,7 +128,7 @@ export function SimulatorPanel({ editor }: { editor: Editor }): JSX.Element {
                 </option>
               ))}
             </select>
-            <button type="button" className="sim-icon" title="List the published versions again" aria-label="List the published versions again" onClick={() => setVersionsAsked((n) => n + 1)}>↻</button>
+            <button type="button" className="sim-icon" title="List the published versions again" aria-label="List the published versions again" onClick={() => void editor.loadVersions()}>↻</button>
           </span>
         </label>
         <label className="sim-field">

@@ -4,8 +4,7 @@
  * inputs and dwell times.
  */
 import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
-import { api, seg } from '../../api/client';
-import type { VersionSummary } from '../../api/types';
+import { api } from '../../api/client';
 import { noticeOf, useEditor, type Editor, type Notice } from '../../store/editor';
 import { PERIODS, isPeriodKind, periodLabel, periodRange, statsPath, type PeriodKind } from './period';
 import { countOf, formatDwell, isEmpty, statsOverlay, statsRows } from './statsOverlay';
@@ -14,8 +13,6 @@ import './stats.css';
 
 export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
   const doc = useEditor(editor, (s) => s.doc);
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
-  const [asked, setAsked] = useState(0);
   const [version, setVersion] = useState('');
   const [period, setPeriod] = useState<PeriodKind>('24h');
   const [custom, setCustom] = useState({ from: '', to: '' });
@@ -33,26 +30,14 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
     };
   }, [editor]);
 
-  const known = useEditor(editor, (st) => st.revision !== null);
-  const publishes = useEditor(editor, (st) => st.publishes);
+  const versions = useEditor(editor, (st) => st.versions);
+  const versionsError = useEditor(editor, (st) => st.versionsError);
   useEffect(() => {
-    // A flow not yet saved has no versions to list (and asking would be a 404).
-    if (!known) return undefined;
-    let current = true;
-    api.get<VersionSummary[]>(`/api/flows/${seg(editor.flowId)}/versions`).then(
-      (r) => {
-        if (!current) return;
-        const list = Array.isArray(r.data) ? r.data : [];
-        setVersions(list);
-        const newest = list[0];
-        setVersion((v) => (v && list.some((x) => String(x.version) === v) ? v : newest ? String(newest.version) : ''));
-      },
-      (e: unknown) => current && setProblem(noticeOf(e, 'The published versions could not be listed')),
-    );
-    return () => {
-      current = false;
-    };
-  }, [editor, asked, known, publishes]);
+    // The newest version unless the one chosen is still listed.
+    if (!versions) return;
+    const newest = versions[0];
+    setVersion((v) => (v && versions.some((x) => String(x.version) === v) ? v : newest ? String(newest.version) : ''));
+  }, [versions]);
 
   const labels = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.label ?? null])), [doc]);
   const rows = useMemo(() => (stats ? statsRows(stats.data, (id) => labels.get(id)) : []), [stats, labels]);
@@ -108,7 +93,7 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
                 <option key={v.version} value={String(v.version)}>v{v.version}{i === 0 ? ' (live)' : ''}</option>
               ))}
             </select>
-            <button type="button" className="stats-icon" title="List the published versions again" aria-label="List the published versions again" onClick={() => setAsked((n) => n + 1)}>↻</button>
+            <button type="button" className="stats-icon" title="List the published versions again" aria-label="List the published versions again" onClick={() => void editor.loadVersions()}>↻</button>
           </span>
         </label>
         <label className="stats-field">
@@ -141,10 +126,10 @@ export function StatsPanel({ editor }: { editor: Editor }): JSX.Element {
         )}
       </form>
 
-      {problem && (
+      {(problem ?? versionsError) && (
         <div className="stats-problem" role="alert">
-          <span>{problem.text}</span>
-          {problem.details && problem.details.length > 0 && <ul>{problem.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+          <span>{(problem ?? versionsError)?.text}</span>
+          {(problem ?? versionsError)?.details?.length ? <ul>{(problem ?? versionsError)?.details?.map((d, i) => <li key={i}>{d}</li>)}</ul> : null}
           <button type="button" className="stats-icon" aria-label="Dismiss" onClick={() => setProblem(null)}>×</button>
         </div>
       )}
