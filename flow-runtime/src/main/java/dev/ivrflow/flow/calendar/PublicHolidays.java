@@ -87,6 +87,23 @@ public final class PublicHolidays {
 
     private HolidayManager manager(String country) {
         if (!knowsCountry(country)) throw new IllegalArgumentException("unknown holiday country: " + country);
-        return managers.computeIfAbsent(country, code -> HolidayManager.getInstance(ManagerParameters.create(code)));
+        return managers.computeIfAbsent(country, PublicHolidays::load);
+    }
+
+    /**
+     * jollyday finds its holiday data through a ServiceLoader on the thread's context class loader. Inside the
+     * packaged application (a Spring Boot jar) a thread of the common fork-join pool has the system class loader,
+     * which cannot see the nested jars, so the lookup failed on whichever thread first asked for a country. The
+     * manager is made with this library's own class loader, whatever thread asks.
+     */
+    private static HolidayManager load(String country) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PublicHolidays.class.getClassLoader());
+        try {
+            return HolidayManager.getInstance(ManagerParameters.create(country));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }
