@@ -20,6 +20,7 @@ import { PublishDialog } from '../panels/PublishDialog';
 import { SimulatorPanel } from '../panels/sim/SimulatorPanel';
 import { HistoryPanel } from '../panels/history/HistoryPanel';
 import { StatsPanel } from '../panels/stats/StatsPanel';
+import '../panels/dock.css';
 import { TopBar } from './TopBar';
 import { download } from './download';
 import { setLeaveGuard } from './router';
