@@ -310,10 +310,7 @@ public final class EslCallChannel implements CallChannel {
             apps.add(quick("multiunset", "cc_cause cc_cancel_reason cc_exit_key"));
             apps.add(EslApp.of("callcenter", queue));
             AtomicBoolean expired = new AtomicBoolean();
-            CompletionStage<EslEvent> running = run(apps);
-            RuntimeClock.Cancellable timer = breakAfter(request.maxWait(), running, expired);
-            return map(running.whenComplete((done, error) -> timer.cancel()),
-                    done -> Outcomes.queue(done, request, expired.get()));
+            return map(runBounded(apps, request.maxWait(), expired), done -> Outcomes.queue(done, request, expired.get()));
         });
     }
 
@@ -372,9 +369,7 @@ public final class EslCallChannel implements CallChannel {
             List<EslApp> apps = new ArrayList<>();
             releaseRecognizer(apps);
             apps.add(EslApp.of("echo", null));
-            CompletionStage<EslEvent> running = run(apps);
-            RuntimeClock.Cancellable timer = breakAfter(max, running, new AtomicBoolean());
-            return map(running.whenComplete((done, error) -> timer.cancel()), done -> null);
+            return map(runBounded(apps, max, new AtomicBoolean()), done -> null);
         });
     }
 
@@ -512,14 +507,18 @@ public final class EslCallChannel implements CallChannel {
         return key == null ? "" : FsArgs.require("key", key, FsArgs.DIGITS);
     }
 
-    /** After {@code max}, breaks the running application unless it completed first. */
-    private RuntimeClock.Cancellable breakAfter(Duration max, CompletionStage<EslEvent> running, AtomicBoolean expired) {
+    /**
+     * Runs the applications, breaking the running one after {@code max} unless it completed first ({@code expired}
+     * then says so). The timer is armed before the commands leave: a switch that lets time pass as soon as it starts
+     * the application (the FreeSWITCH simulator jumps its clock to the next timer when a caller is queued) must find
+     * the bound already set, or it jumps to a later one (the call's length limit) and cuts the call.
+     */
+    private CompletionStage<EslEvent> runBounded(List<EslApp> apps, Duration max, AtomicBoolean expired) {
         if (max == null || max.isZero() || max.isNegative()) {
-            return () -> { };
+            return run(apps);
         }
         AtomicBoolean finished = new AtomicBoolean();
-        running.whenComplete((done, error) -> finished.set(true));
-        return clock.schedule(max, () -> {
+        RuntimeClock.Cancellable timer = clock.schedule(max, () -> {
             if (!finished.get()) {
                 expired.set(true);
                 control.api("uuid_break " + info.uuid()).whenComplete((reply, error) -> {
@@ -529,6 +528,17 @@ public final class EslCallChannel implements CallChannel {
                     }
                 });
             }
+        });
+        CompletionStage<EslEvent> running;
+        try {
+            running = run(apps);
+        } catch (RuntimeException e) {
+            timer.cancel();
+            throw e;
+        }
+        return running.whenComplete((done, error) -> {
+            finished.set(true);
+            timer.cancel();
         });
     }
 

@@ -138,7 +138,10 @@ class ExampleFlowsOverSocketsTest {
 
         List<String> journalPath = journal.stream().filter(e -> e.kind() == JournalEvent.Kind.NODE_ENTERED)
                 .map(e -> e.flowId().equals(flow.id()) ? e.nodeId() : e.flowId() + "/" + e.nodeId()).toList();
-        assertThat(journalPath).as("path over sockets (journal) vs in memory").isEqualTo(inMemory.path());
+        // What the call did, for a failure message that can be acted on: path, end, and what FreeSWITCH ran.
+        String seen = "session path " + session.path() + ", ended: " + session.endReason() + "; FreeSWITCH ran "
+                + log.apps() + "; clock at " + clock.now();
+        assertThat(journalPath).as("path over sockets (journal) vs in memory; %s", seen).isEqualTo(inMemory.path());
         assertThat(session.path()).as("session path").isEqualTo(inMemory.path());
         assertThat(session.endReason()).as("end reason").isEqualTo(inMemory.endReason());
         assertThat(ActionMapping.fromSwitch(log.executions()))
